@@ -1,0 +1,67 @@
+# armvisor: the monitor (freestanding x86-64 ELF), its ISO, the hosted
+# translator arm-run, and the tests. Targets: all, iso, run, test, bench.
+
+BUILD ?= build
+CC ?= gcc
+HOSTCC ?= gcc
+V ?= @
+
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+
+# ---- the monitor -----------------------------------------------------------
+
+KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-pic \
+	-fno-pie -mcmodel=kernel -mno-red-zone -mno-mmx -mno-sse -mno-sse2 \
+	-fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
+	-fno-builtin -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	-I. -Ilib/include -DARMVISOR_VERSION='"$(VERSION)"' -MMD -MP
+KASFLAGS := $(filter-out -std=gnu11,$(KCFLAGS)) -D__ASSEMBLY__
+KLDFLAGS := -nostdlib -static -no-pie -z max-page-size=0x1000 -T linker.ld
+
+MONITOR_SRCS := $(wildcard boot/*.S boot/*.c arch/x86_64/*.S arch/x86_64/*.c \
+	mm/*.c lib/*.c monitor/*.c)
+MONITOR_OBJS := $(patsubst %,$(BUILD)/k/%.o,$(basename $(MONITOR_SRCS)))
+MONITOR := $(BUILD)/armvisor.elf
+ISO := $(BUILD)/armvisor.iso
+
+all: $(MONITOR)
+
+$(BUILD)/k/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(V)$(CC) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/k/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(V)$(CC) $(KASFLAGS) -c $< -o $@
+
+$(MONITOR): $(MONITOR_OBJS) linker.ld
+	$(V)$(CC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(MONITOR_OBJS)
+	@echo "  LD  $@"
+
+iso: $(ISO)
+$(ISO): $(MONITOR) scripts/mkiso.sh
+	$(V)scripts/mkiso.sh $(MONITOR) $@
+
+run: $(MONITOR)
+	scripts/run.sh $(MONITOR) $(RUNARGS)
+
+# ---- host-side builds (unit tests, arm-run) --------------------------------
+
+HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -I. -Ilib/include -MMD -MP
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+-include $(wildcard */rules.mk tests/*/rules.mk)
+
+# ---- tests and benchmarks --------------------------------------------------
+
+test: all $(TEST_DEPS)
+	$(V)scripts/run-tests.sh $(TEST_SUITES)
+
+bench: all $(BENCH_DEPS)
+	$(V)scripts/bench.sh
+
+clean:
+	rm -rf $(BUILD)
+
+.PHONY: all iso run test bench clean
+-include $(MONITOR_OBJS:.o=.d)

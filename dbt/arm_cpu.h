@@ -1,0 +1,59 @@
+/* The guest ARM CPU's user-visible state, as translated code and its
+ * callers see it. The translator owns the flag representation: callers
+ * read and write CPSR only through arm_cpu_cpsr()/arm_cpu_set_cpsr(). */
+#ifndef DBT_ARM_CPU_H
+#define DBT_ARM_CPU_H
+
+#include <stdint.h>
+
+/* CPSR fields (ARM DDI 0406C B1.3.3). */
+#define ARM_CPSR_N (1u << 31)
+#define ARM_CPSR_Z (1u << 30)
+#define ARM_CPSR_C (1u << 29)
+#define ARM_CPSR_V (1u << 28)
+#define ARM_CPSR_Q (1u << 27)
+#define ARM_CPSR_NZCV (ARM_CPSR_N | ARM_CPSR_Z | ARM_CPSR_C | ARM_CPSR_V)
+#define ARM_CPSR_GE_SHIFT 16
+#define ARM_CPSR_GE_MASK (0xfu << ARM_CPSR_GE_SHIFT)
+#define ARM_CPSR_E (1u << 9)
+#define ARM_CPSR_A (1u << 8)
+#define ARM_CPSR_I (1u << 7)
+#define ARM_CPSR_F (1u << 6)
+#define ARM_CPSR_T (1u << 5)
+#define ARM_CPSR_MODE_MASK 0x1fu
+#define ARM_MODE_USR 0x10u
+
+#define ARM_REG_SP 13
+#define ARM_REG_LR 14
+#define ARM_REG_PC 15
+
+/* Why dbt_run() returned to its caller. */
+enum dbt_exit {
+	DBT_EXIT_SVC,        /* SVC executed; pc = address after it; svc_imm set */
+	DBT_EXIT_UNDEF,      /* UNDEFINED encoding; pc = its address */
+	DBT_EXIT_BKPT,       /* BKPT; pc = its address */
+	DBT_EXIT_THUMB,      /* interworking branch into Thumb: unsupported; pc = target */
+	DBT_EXIT_REQUEST,    /* the exit flag was set (signal, IRQ, break-in) */
+	DBT_EXIT_FAULT,      /* a guest access faulted; fault_* set, pc = faulting insn */
+};
+
+struct arm_cpu {
+	uint32_t r[16];          /* r[15] is the address of the next insn to run */
+	/* Flag and status storage: private to dbt/, use the accessors. */
+	uint32_t flags_priv[4];
+	uint32_t tpidruro;       /* CP15 TPIDRURO, user read-only thread ID */
+	uint32_t svc_imm;        /* imm24 of the last SVC */
+	uint32_t fault_addr;     /* guest address of the last faulting access */
+	uint32_t fault_is_write;
+	volatile uint32_t exit_request;  /* nonzero: leave at the next block start */
+	uint32_t exclusive_addr; /* LDREX monitor: address, or ~0 when open */
+	uint64_t exclusive_val;
+	uint8_t exclusive_valid;
+	uint8_t pad_[7];
+	void *host_priv;         /* for the embedder (arm-run, the monitor) */
+};
+
+uint32_t arm_cpu_cpsr(const struct arm_cpu *cpu);
+void arm_cpu_set_cpsr(struct arm_cpu *cpu, uint32_t cpsr);
+
+#endif
