@@ -16,7 +16,7 @@ KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-pic \
 	-fno-builtin -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-I. -Ilib/include -DARMVISOR_VERSION='"$(VERSION)"' -MMD -MP
 KASFLAGS := $(filter-out -std=gnu11,$(KCFLAGS)) -D__ASSEMBLY__
-KLDFLAGS := -nostdlib -static -no-pie -z max-page-size=0x1000 -T linker.ld
+KLDFLAGS := -nostdlib -static -no-pie -z max-page-size=0x1000 -z noexecstack -Wl,--build-id=none -T linker.ld
 
 MONITOR_SRCS := $(wildcard boot/*.S boot/*.c arch/x86_64/*.S arch/x86_64/*.c \
 	mm/*.c lib/*.c monitor/*.c)
@@ -34,7 +34,7 @@ $(BUILD)/k/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(V)$(CC) $(KASFLAGS) -c $< -o $@
 
-$(MONITOR): $(MONITOR_OBJS) linker.ld
+$(MONITOR): $(MONITOR_OBJS) linker.ld Makefile
 	$(V)$(CC) $(KCFLAGS) $(KLDFLAGS) -o $@ $(MONITOR_OBJS)
 	@echo "  LD  $@"
 
@@ -42,15 +42,16 @@ iso: $(ISO)
 $(ISO): $(MONITOR) scripts/mkiso.sh
 	$(V)scripts/mkiso.sh $(MONITOR) $@
 
+# make run OPTIONS="mem=512M" MODULES="zImage kernel,initrd.cpio initrd"
 run: $(MONITOR)
-	scripts/run.sh $(MONITOR) $(RUNARGS)
+	MODULES="$(MODULES)" scripts/run.sh $(MONITOR) $(OPTIONS)
 
 # ---- host-side builds (unit tests, arm-run) --------------------------------
 
-HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -I. -Ilib/include -MMD -MP
+HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -I. -MMD -MP
 SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
--include $(wildcard */rules.mk tests/*/rules.mk)
+-include $(sort $(wildcard */*.mk tests/*/*.mk))
 
 # ---- tests and benchmarks --------------------------------------------------
 
