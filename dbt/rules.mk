@@ -26,3 +26,11 @@ $(DBT_SAN_LIB): $(DBT_SAN_OBJS)
 all: $(DBT_LIB)
 
 -include $(DBT_OBJS:.o=.d) $(DBT_SAN_OBJS:.o=.d)
+
+# Encoder unit test: byte-for-byte comparison with GNU as.
+X86_EMIT_TEST := $(BUILD)/tests/test_x86_emit
+$(X86_EMIT_TEST): tests/unit/test_x86_emit.c $(DBT_SAN_LIB)
+	@mkdir -p $(dir $@)
+	$(V)$(HOSTCC) $(HOST_CFLAGS) $(SAN_FLAGS) -o $@ $< $(DBT_SAN_LIB)
+TEST_DEPS += $(X86_EMIT_TEST)
+TEST_SUITES += "tests/unit/x86_emit_vs_as.sh $(X86_EMIT_TEST)"

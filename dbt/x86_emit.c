@@ -29,7 +29,9 @@
 #define OP_ALU_R_RM 0x03      /* op r, r/m */
 #define OP_ALU_IMM32 0x81
 #define OP_ALU_IMM8 0x83
+#define OP_ALU_ACC_IMM 0x05    /* op eAX, imm; 8-bit form 0x04 */
 #define OP_TEST_RM_R 0x85
+#define OP_TEST_ACC_IMM 0xa9   /* 8-bit form 0xa8 */
 #define OP_XCHG_RM_R 0x87
 #define OP_MOV_RM_R 0x89      /* store; 8-bit form 0x88 */
 #define OP_MOV_R_RM 0x8b      /* load; 8-bit form 0x8a */
@@ -334,12 +336,27 @@ void x86_alu_rr(struct x86_buf *b, enum x86_alu op, x86_width w, int dst,
 		byte_flags(w, BYTE_REG | BYTE_RM), 0);
 }
 
+/* The short accumulator form (no ModRM), which GNU as also prefers. */
+static void acc_imm(struct x86_buf *b, uint32_t opc, x86_width w, int32_t imm)
+{
+	if (w == 2)
+		x86_byte(b, PFX_OPSIZE);
+	if (w == 8)
+		x86_byte(b, REX_BASE | REX_W);
+	x86_byte(b, (uint8_t)sized(opc, w));
+	emit_imm(b, w, imm);
+}
+
 static void alu_imm(struct x86_buf *b, enum x86_alu op, x86_width w,
 		    struct rm rm, int32_t imm)
 {
 	if (w != 1 && fits8(imm)) {
 		emit_op(b, w, OP_ALU_IMM8, op, rm, 0, 1);
 		x86_byte(b, (uint8_t)imm);
+		return;
+	}
+	if (!rm.mem && rm.reg == X86_RAX) {
+		acc_imm(b, OP_ALU_ACC_IMM + (op << 3), w, imm);
 		return;
 	}
 	emit_op(b, w, sized(OP_ALU_IMM32, w), op, rm,
@@ -381,6 +398,10 @@ void x86_test_rr(struct x86_buf *b, x86_width w, int r1, int r2)
 
 void x86_test_ri(struct x86_buf *b, x86_width w, int r, int32_t imm)
 {
+	if (r == X86_RAX) {
+		acc_imm(b, OP_TEST_ACC_IMM, w, imm);
+		return;
+	}
 	emit_op(b, w, sized(OP_GRP3, w), OP_TEST_IMM_DIGIT, R(r),
 		byte_flags(w, BYTE_RM), imm_size(w));
 	emit_imm(b, w, imm);
