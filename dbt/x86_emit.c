@@ -7,6 +7,7 @@
 
 /* Legacy prefixes and REX (SDM 2.1.1, 2.2.1). */
 #define PFX_OPSIZE 0x66
+#define PFX_ADDRSIZE 0x67
 #define REX_BASE 0x40
 #define REX_W 0x08
 #define REX_R 0x04
@@ -158,6 +159,8 @@ static void emit_op(struct x86_buf *b, x86_width w, uint32_t opc, int reg,
 		    struct rm rm, unsigned byte_regs, unsigned imm_len)
 {
 	uint8_t rex = 0;
+	if (rm.mem && rm.mem->addr32)
+		x86_byte(b, PFX_ADDRSIZE);  /* GNU as puts it before 66h */
 	if (w == 2)
 		x86_byte(b, PFX_OPSIZE);
 	if (w == 8)

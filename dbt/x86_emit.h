@@ -44,10 +44,13 @@ enum x86_unary {
 
 /* A memory operand: [base + index*scale + disp]. base may be X86_NOREG
  * (absolute disp32) or X86_RIP (disp is then the absolute target and the
- * encoder makes it relative). scale is 1, 2, 4 or 8. */
+ * encoder makes it relative). scale is 1, 2, 4 or 8. addr32 selects
+ * 32-bit address arithmetic (prefix 67h, SDM 2.1.1), so a guest address
+ * wraps at 4 GiB exactly as on ARM. */
 struct x86_mem {
 	int8_t base, index;
 	uint8_t scale;
+	bool addr32;
 	int64_t disp;
 };
 
@@ -62,6 +65,15 @@ static inline struct x86_mem x86_mi(int base, int index, int scale,
 {
 	return (struct x86_mem){ .base = (int8_t)base, .index = (int8_t)index,
 				 .scale = (uint8_t)scale, .disp = disp };
+}
+
+/* A guest access: [base32 + index32*scale + disp] wrapping at 4 GiB. */
+static inline struct x86_mem x86_g(int base, int index, int scale,
+				   int32_t disp)
+{
+	return (struct x86_mem){ .base = (int8_t)base, .index = (int8_t)index,
+				 .scale = (uint8_t)scale, .addr32 = true,
+				 .disp = disp };
 }
 
 static inline struct x86_mem x86_rip(const void *target)

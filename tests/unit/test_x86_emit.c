@@ -120,6 +120,11 @@ static void cases_mov(void)
 	CASE("push r15", x86_push(B, X86_R15));
 	CASE("pop rbp", x86_pop(B, X86_RBP));
 	CASE("pop r12", x86_pop(B, X86_R12));
+	CASE("mov ecx, dword ptr [edx+4]", x86_load(B, 4, X86_RCX, x86_g(X86_RDX, X86_NOREG, 1, 4)));
+	CASE("mov r8w, word ptr [r9d+r10d*2-2]", x86_load(B, 2, X86_R8, x86_g(X86_R9, X86_R10, 2, -2)));
+	CASE("mov byte ptr [ebp], sil", x86_store(B, 1, x86_g(X86_RBP, X86_NOREG, 1, 0), X86_RSI));
+	CASE("movsx eax, byte ptr [ecx+esi]", x86_movsx_rm(B, 1, X86_RAX, x86_g(X86_RCX, X86_RSI, 1, 0)));
+	CASE("mov dword ptr [r13d+0x1000], 3", x86_store_imm(B, 4, x86_g(X86_R13, X86_NOREG, 1, 0x1000), 3));
 	CASE("xchg ecx, edx", x86_xchg_rr(B, 4, X86_RCX, X86_RDX));
 }
 
