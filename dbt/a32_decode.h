@@ -125,7 +125,9 @@ enum a32_unpred {
 struct a32_insn {
 	uint32_t raw;
 	uint16_t op;            /* enum a32_op */
-	uint8_t cond;           /* 0..14; A32_COND_AL for unconditional ops */
+	uint8_t cond;           /* 0..14; A32_COND_AL for unconditional ops,
+				 * except A32_COND_NV for the coprocessor
+				 * "2" forms (LDC2, MCR2, ...) */
 	uint8_t unpred;         /* enum a32_unpred */
 	uint8_t s;              /* S bit: update flags */
 	uint8_t form;           /* enum a32_operand_form of operand 2/offset */
@@ -153,8 +155,8 @@ struct a32_insn {
 	uint32_t imm;           /* expanded immediate; branch offset (already
 				 * <<2, sign-extended, BLX H bit in); imm16 of
 				 * MOVW/MOVT, SVC imm24, BKPT/UDF/HVC imm16,
-				 * SMC imm4, barrier/hint option, MSR mask,
-				 * CPS/SRS mode, coprocessor LDC/STC imm8<<2 */
+				 * SMC imm4, barrier/hint option, CPS/SRS
+				 * mode, SETEND E bit, LDC/STC imm8 << 2 */
 
 	uint16_t reglist;       /* LDM/STM */
 
@@ -171,8 +173,16 @@ struct a32_insn {
 	 * CRm. LDC/STC use p/u/w/imm and the D bit in opc1 bit 0. */
 	uint8_t coproc, opc1, opc2, crn, crm;
 
-	/* MRS/MSR: r_spsr = 1 for SPSR; banked forms give SYSm in sysm. */
-	uint8_t r_spsr, sysm;
+	/* MRS/MSR: r_spsr = 1 for SPSR; banked forms give SYSm in sysm;
+	 * MSR's field mask (bits 19:16) is psr_mask. */
+	uint8_t r_spsr, sysm, psr_mask;
+
+	/* CRd of LDC/STC/CDP. */
+	uint8_t crd;
+
+	/* CPS (B9.3.1): imod, M and the A/I/F bits (A = bit 2); the mode
+	 * is in imm. */
+	uint8_t cps_imod, cps_m, cps_aif;
 };
 
 /* Decode one A32 instruction word. Always fills *out (op A32_UNDEF for
@@ -184,7 +194,13 @@ int a32_decode(uint32_t insn, struct a32_insn *out);
 const char *a32_op_name(enum a32_op op);
 
 /* True for the ops the monitor handles (privileged state, coprocessors
- * other than CP15 moves, VFP/NEON). */
+ * other than MRC/MCR, VFP/NEON). */
 bool a32_op_is_system(enum a32_op op);
+
+/* a32_op_is_system(), plus the encodings whose op alone does not say so:
+ * data processing with S and Rd = PC is an exception return (SUBS PC, LR
+ * and related, B9.3.20), and the coprocessor "2" forms. MRC/MCR are
+ * left to the caller, which checks the coprocessor fields. */
+bool a32_insn_is_system(const struct a32_insn *insn);
 
 #endif
