@@ -27,13 +27,15 @@ CC = "arm-linux-gnueabi-gcc"
 
 # The fixed plan of `make test`: mixed programs, then every class alone so a
 # class the mix rarely reaches still gets its share.  (seed, cases, class)
-PLAN = ([(s, 600, "all") for s in (1, 2, 3, 4, 5)] +
-        [(100 + i, 150, c) for i, c in enumerate(gen.CLASSES)])
+PLAN = ([(s, 800, "all") for s in (1, 2, 3, 4, 5)] +
+        [(100 + i, 200, c) for i, c in enumerate(gen.CLASSES)])
 
 # A crashing or hanging case costs one relaunch from the next case; past
 # this many per program the rest count as failed without running.
 MAX_RELAUNCH = 8
 LAUNCH_TIMEOUT = 20.0
+# Hangs must not stall `make test`: no launch starts after this long.
+SUITE_BUDGET = 240.0
 # Failures printed with listing and differences, then as one line, then
 # only counted: a badly broken translator must not flood the log.
 DETAILED_FAILURES = 10
@@ -87,12 +89,17 @@ def launch(cmd, first, timeout):
                                 if tail.strip() else "")
 
 
-def run_all(cmd, ncases):
+def run_all(cmd, ncases, deadline):
     """Records by case index, and for cases with none, why."""
     records, lost = {}, {}
     first, relaunches = 0, 0
     while first < ncases:
-        recs, note = launch(cmd, first, LAUNCH_TIMEOUT)
+        timeout = min(LAUNCH_TIMEOUT, deadline - time.time())
+        if timeout <= 0:
+            for i in range(first, ncases):
+                lost[i] = "not run: the suite's time budget is spent"
+            break
+        recs, note = launch(cmd, first, timeout)
         for i, rec in enumerate(recs):
             records[first + i] = rec
         first += len(recs)
@@ -160,14 +167,14 @@ def report(prog, elf, idx, why, diff_lines, shown):
         print(line)
 
 
-def check_program(prog, runner, workdir, shown):
+def check_program(prog, runner, workdir, shown, deadline):
     """Returns (passed, failed) for one generated program."""
     elf = build(prog, workdir)
     n = len(prog.cases)
     # Both emulators at once: the test machine has two cores.
     with ThreadPoolExecutor(max_workers=2) as pool:
-        ref_job = pool.submit(run_all, list(REFERENCE) + [elf], n)
-        got_job = pool.submit(run_all, runner + [elf], n)
+        ref_job = pool.submit(run_all, list(REFERENCE) + [elf], n, deadline)
+        got_job = pool.submit(run_all, runner + [elf], n, deadline)
         (ref, ref_lost), (got, got_lost) = ref_job.result(), got_job.result()
     passed = failed = 0
     for idx in range(n):
@@ -195,6 +202,13 @@ def main():
     args = ap.parse_args()
     runner = shlex.split(args.runner)
     plan = plan_from_env()
+    try:
+        for _, _, cls in plan:
+            gen.parse_classes(cls)
+    except ValueError as e:
+        print("difftest: %s" % e)
+        print("suite difftest: 0 passed, 1 failed")
+        return 1
     if not os.access(runner[0], os.X_OK) and "/" in runner[0]:
         print("difftest: %s is not built" % runner[0])
         print("suite difftest: 0 passed, %d failed" %
@@ -207,7 +221,8 @@ def main():
     start = time.time()
     for seed, ncases, cls in plan:
         prog = gen.build_program(seed, ncases, cls)
-        p, f = check_program(prog, runner, args.workdir, shown)
+        p, f = check_program(prog, runner, args.workdir, shown,
+                             start + SUITE_BUDGET)
         print("difftest seed %d class %s: %d passed, %d failed" %
               (seed, cls, p, f))
         total_pass, total_fail = total_pass + p, total_fail + f
