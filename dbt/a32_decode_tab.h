@@ -111,6 +111,10 @@ struct a32_table {
 	size_t len;
 };
 
+/* Field extractors, indexed by enum a32_fmt (a32_fields.c). */
+struct a32_insn;
+extern void (*const a32_fields[F_COUNT])(uint32_t, struct a32_insn *);
+
 /* Conditional encodings (cond != 1111), indexed by bits 27:25 (ARM DDI
  * 0406C A5.1, Table A5-1); each list ends in an UNDEF catch-all. */
 extern const struct a32_table a32_tab_cond[8];
