@@ -96,7 +96,8 @@ class Ctx:
         return self.rng.pick([r for r in self.SOURCES if r not in exclude])
 
     def dests(self, k, exclude=()):
-        return self.rng.sample([r for r in self.writable if r not in exclude], k)
+        pool = [r for r in self.writable if r not in exclude]
+        return self.rng.sample(pool, k)
 
 
 def reg(r):

@@ -129,8 +129,8 @@ def g_misc(ctx):
         opt = rng.pick(("sy", "st", "ish", "ishst", "nsh", "nshst",
                         "osh", "oshst"))
         return [rng.pick(("%s %s" % (op, opt), "isb sy", "clrex"))]
-    op = rng.pick(("pld", "pli"))
+    op, n = rng.pick(("pld", "pli")), reg(ctx.src())
     if rng.chance(0.5):
-        return ["%s [%s, #%d]" % (op, reg(ctx.src()), rng.between(-4095, 4095))]
-    return ["%s [%s, %s%s, lsl #%d]" % (op, reg(ctx.src()), rng.pick(("", "-")),
+        return ["%s [%s, #%d]" % (op, n, rng.between(-4095, 4095))]
+    return ["%s [%s, %s%s, lsl #%d]" % (op, n, rng.pick(("", "-")),
                                         reg(ctx.src()), rng.below(32))]

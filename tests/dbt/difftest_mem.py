@@ -7,9 +7,9 @@ Register constraints are those of the UNPREDICTABLE clauses in ARM DDI
 0406C A8.8.
 """
 
-from difftest_isa import (MASK32, PC, SCRATCH_ADDR, SCRATCH_WORDS, buf_addr, imm_shift,
-                          known_carry, reg, set_label, set_reg, shift_text,
-                          shift_value)
+from difftest_isa import (MASK32, PC, SCRATCH_ADDR, SCRATCH_WORDS, buf_addr,
+                          imm_shift, known_carry, reg, set_label, set_reg,
+                          shift_text, shift_value)
 
 
 def offset_value(rng, limit):
