@@ -54,7 +54,7 @@ def g_sat(ctx):
     16-bit forms (A8.8.159, A8.8.246 etc.), with the encodable ranges."""
     rng = ctx.rng
     d, n, m = ctx.dest(), ctx.src(), ctx.src()
-    lines = preset_edges(ctx, {n, m})
+    lines = preset_edges(ctx, sorted({n, m}))
     c = ctx.cond()
     op = rng.pick(("qadd", "qsub", "qdadd", "qdsub",
                    "ssat", "usat", "ssat16", "usat16"))
@@ -80,7 +80,7 @@ def g_simd(ctx):
     SEL, USAD8/USADA8 and PKHBT/PKHTB."""
     rng = ctx.rng
     d, n, m = ctx.dest(), ctx.src(), ctx.src()
-    lines = preset_edges(ctx, {n, m}, 0.2)
+    lines = preset_edges(ctx, sorted({n, m}), 0.2)
     c = ctx.cond()
     kind = rng.below(8)
     if kind < 5:
