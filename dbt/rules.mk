@@ -34,3 +34,6 @@ $(X86_EMIT_TEST): tests/unit/test_x86_emit.c $(DBT_SAN_LIB)
 	$(V)$(HOSTCC) $(HOST_CFLAGS) $(SAN_FLAGS) -o $@ $< $(DBT_SAN_LIB)
 TEST_DEPS += $(X86_EMIT_TEST)
 TEST_SUITES += "tests/unit/x86_emit_vs_as.sh $(X86_EMIT_TEST)"
+
+# The hosted runner arm-run and its tests (dbt/hosted/).
+-include dbt/hosted/rules.mk
