@@ -139,6 +139,11 @@ static uint8_t rule_msr(const struct a32_insn *o)
 	return o->psr_mask == 0 ? A32_UNPRED_FIELD : A32_UNPRED_NONE;
 }
 
+static uint8_t rule_mrrc(const struct a32_insn *o)
+{
+	return o->rt == o->rt2 ? A32_UNPRED_REGS : A32_UNPRED_NONE;
+}
+
 static uint8_t rule_always(const struct a32_insn *o)
 {
 	(void)o;
@@ -157,7 +162,7 @@ static uint8_t (*const rule_fn[R_COUNT])(const struct a32_insn *) = {
 	[R_LDM] = rule_ldm, [R_STM] = rule_stm, [R_LDM_USER] = rule_ldm_user,
 	[R_EXCL] = rule_excl, [R_SWP] = rule_swp, [R_BFI] = rule_bfi,
 	[R_BFX] = rule_bfx, [R_COND_AL] = rule_cond_al, [R_MSR] = rule_msr,
-	[R_ALWAYS] = rule_always,
+	[R_MRRC] = rule_mrrc, [R_ALWAYS] = rule_always,
 };
 
 /* ---- the decoder ---------------------------------------------------------- */

@@ -45,7 +45,9 @@ static const struct a32_pattern tab_000[] = {
 	E(0x0f0000f0, 0x00000090, 0, A32_UNDEF, F_NONE, R_NONE, 0),
 
 	/* Synchronization primitives (A5.2.10). */
-	E(0x0fb000f0, 0x01000090, 0x00000f00, A32_SWP, F_SWP, R_SWP,
+	E(0x0ff000f0, 0x01000090, 0x00000f00, A32_SWP, F_SWP, R_SWP,
+	  NP_T | NP_T2 | NP_N),
+	E(0x0ff000f0, 0x01400090, 0x00000f00, A32_SWPB, F_SWP, R_SWP,
 	  NP_T | NP_T2 | NP_N),
 	E(0x0ff000f0, 0x01800f90, 0x00000f00, A32_STREX, F_STREX, R_EXCL,
 	  NP_D | NP_T | NP_N),
@@ -356,7 +358,7 @@ static const struct a32_pattern tab_110[] = {
 	  F_NONE, R_NONE, 0),
 	E(0x0ff00000, 0x0c400000, 0, A32_MCRR, F_MCRR, R_NONE,
 	  NP_T | NP_T2),
-	E(0x0ff00000, 0x0c500000, 0, A32_MRRC, F_MCRR, R_NONE,
+	E(0x0ff00000, 0x0c500000, 0, A32_MRRC, F_MCRR, R_MRRC,
 	  NP_T | NP_T2),
 	E(0x0e100000, 0x0c000000, 0, A32_STC, F_LDC, R_NONE, 0),
 	E(0x0e100000, 0x0c100000, 0, A32_LDC, F_LDC, R_NONE, 0),
@@ -443,7 +445,7 @@ static const struct a32_pattern utab_110[] = {
 	E(0x0e000000 | COPROC_MASK, 0x0c000000 | COPROC_VFP, 0, A32_UNDEF,
 	  F_NONE, R_NONE, 0),
 	E(0x0ff00000, 0x0c400000, 0, A32_MCRR, F_MCRR, R_NONE, NP_T | NP_T2),
-	E(0x0ff00000, 0x0c500000, 0, A32_MRRC, F_MCRR, R_NONE, NP_T | NP_T2),
+	E(0x0ff00000, 0x0c500000, 0, A32_MRRC, F_MCRR, R_MRRC, NP_T | NP_T2),
 	E(0x0e100000, 0x0c000000, 0, A32_STC, F_LDC, R_NONE, 0),
 	E(0x0e100000, 0x0c100000, 0, A32_LDC, F_LDC, R_NONE, 0),
 	UNDEF_ALL,

@@ -92,6 +92,7 @@ enum a32_rule {
 	R_BFX,        /* lsb + width > 32 */
 	R_COND_AL,    /* BKPT, HVC: condition must be AL */
 	R_MSR,        /* mask == 0 */
+	R_MRRC,       /* MRRC: Rt == Rt2 */
 	R_ALWAYS,     /* the whole encoding is UNPREDICTABLE */
 	R_COUNT
 };
