@@ -26,7 +26,7 @@
 #define MAX_WORDS (N_RANDOM + 2 * 8 * 64 * PER_ENTRY)
 #define MAX_REGS 24
 #define MAX_MNEM 8
-#define MAX_FAIL_PRINT 400
+#define MAX_FAIL_PRINT 100
 
 static uint64_t rng_state;
 
