@@ -208,11 +208,16 @@ static bool is_dp_compare(unsigned op)
 
 /* Does this instruction end the block: a branch, any write to PC, an
  * exception or anything handled outside translated code? */
+static bool is_undef(const struct a32_insn *in)
+{
+	return in->unpred != A32_UNPRED_NONE || in->op == A32_UNDEF ||
+	       (a32_op_is_system(in->op) && !dbt_is_apsr_access(in));
+}
+
 static bool ends_block(const struct a32_insn *in)
 {
 	unsigned op = in->op;
-	if (in->unpred != A32_UNPRED_NONE || op == A32_UNDEF ||
-	    a32_op_is_system(op))
+	if (is_undef(in))
 		return true;
 	if (op_in(op, A32_B, A32_BXJ) || op == A32_SVC || op == A32_UDF ||
 	    op == A32_BKPT || op == A32_MCR)
@@ -237,7 +242,7 @@ static void flag_effects(const struct a32_insn *in, uint8_t *reads,
 	uint8_t r = cond_reads[in->cond & 0xf], w = 0;
 	bool rrx = in->form == A32_FORM_REG_IMM &&
 		   in->shift_type == A32_SHIFT_RRX;
-	if (op_in(op, A32_AND, A32_MVN) && rrx)
+	if (rrx)  /* shifter operands and load/store offsets alike */
 		r |= TR_C;
 	if (op == A32_ADC || op == A32_SBC || op == A32_RSC)
 		r |= TR_C;
@@ -256,6 +261,9 @@ static void flag_effects(const struct a32_insn *in, uint8_t *reads,
 		w = TR_NZCV;
 	} else if (op_in(op, A32_MUL, A32_SMLAL) && in->s) {
 		w = TR_N | TR_Z;
+	} else if (dbt_is_apsr_access(in)) {
+		r = (uint8_t)(r | (op == A32_MRS ? TR_NZCV : 0));
+		w = (op != A32_MRS && (in->psr_mask & 8)) ? TR_NZCV : 0;
 	}
 	if (in->cond != A32_COND_AL)
 		w = 0;
@@ -267,8 +275,7 @@ static void flag_effects(const struct a32_insn *in, uint8_t *reads,
 
 static void translate_body(struct tr *t, const struct a32_insn *in)
 {
-	if (in->unpred != A32_UNPRED_NONE || in->op == A32_UNDEF ||
-	    a32_op_is_system(in->op)) {
+	if (is_undef(in)) {
 		tr_end_exit(t, DBT_EXIT_UNDEF, t->pc);
 		return;
 	}

@@ -107,6 +107,8 @@ void tr_end_exit(struct tr *t, int code, uint32_t next_pc);
 
 /* MRC p15 TPIDRURO, the one coprocessor read translated inline. */
 bool dbt_is_tpidruro_read(const struct a32_insn *in);
+/* MRS/MSR of the APSR, translated inline (User mode view, B9.3.12). */
+bool dbt_is_apsr_access(const struct a32_insn *in);
 
 /* Record that the x86 instruction starting at host_rip performs a guest
  * access (DESIGN.md "Translation": precise faults). */

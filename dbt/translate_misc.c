@@ -21,6 +21,54 @@ bool dbt_is_tpidruro_read(const struct a32_insn *in)
 	       in->rt != ARM_REG_PC;
 }
 
+/* MSR field mask bits (A8.8.112): nzcvq and g are the APSR fields; the
+ * others are ignored in User mode (B9.3.12). */
+#define PSR_MASK_NZCVQ 8u
+#define PSR_MASK_G 4u
+
+bool dbt_is_apsr_access(const struct a32_insn *in)
+{
+	return (in->op == A32_MRS || in->op == A32_MSR_REG ||
+		in->op == A32_MSR_IMM) && !in->r_spsr;
+}
+
+/* Called from translated code with the flags in memory. */
+static uint32_t helper_mrs(struct arm_cpu *cpu)
+{
+	return arm_cpu_cpsr(cpu);
+}
+
+static void helper_msr(struct arm_cpu *cpu, uint32_t val, uint32_t mask)
+{
+	uint32_t keep = 0, cpsr = arm_cpu_cpsr(cpu);
+	if (!(mask & PSR_MASK_NZCVQ))
+		keep |= ARM_CPSR_NZCV | ARM_CPSR_Q;
+	if (!(mask & PSR_MASK_G))
+		keep |= ARM_CPSR_GE_MASK;
+	uint32_t apsr = ARM_CPSR_NZCV | ARM_CPSR_Q | ARM_CPSR_GE_MASK;
+	arm_cpu_set_cpsr(cpu, (cpsr & (keep | ~apsr)) | (val & apsr & ~keep));
+}
+
+static void apsr_access(struct tr *t, const struct a32_insn *in)
+{
+	struct x86_buf *b = &t->b;
+	tr_clobber(t);
+	x86_mov_rr(b, 8, X86_RDI, TR_CPU);
+	if (in->op == A32_MRS) {
+		tr_call(t, (const void *)helper_mrs);
+		tr_put(t, in->rd, X86_RAX);
+		return;
+	}
+	if (in->op == A32_MSR_IMM)
+		x86_mov_ri(b, 4, X86_RSI, in->imm);
+	else
+		tr_get(t, X86_RSI, in->rn);
+	x86_mov_ri(b, 4, X86_RDX, in->psr_mask);
+	tr_call(t, (const void *)helper_msr);
+	t->fl_mem = true;
+	t->fl_host = false;
+}
+
 static void branch(struct tr *t, const struct a32_insn *in)
 {
 	uint32_t target = t->pc + ARM_PC_OFFSET + in->imm;
@@ -70,6 +118,12 @@ static bool control(struct tr *t, const struct a32_insn *in)
 		} else {
 			tr_end_exit(t, DBT_EXIT_UNDEF, t->pc);
 		}
+		return true;
+	case A32_MRS: case A32_MSR_REG: case A32_MSR_IMM:
+		if (dbt_is_apsr_access(in))
+			apsr_access(t, in);
+		else
+			tr_end_exit(t, DBT_EXIT_UNDEF, t->pc);
 		return true;
 	case A32_CLREX:
 		x86_store_imm(&t->b, 1, TR_CPU_FIELD(exclusive_valid), 0);
