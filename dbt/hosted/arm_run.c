@@ -113,19 +113,20 @@ static void on_fault_exit(struct arm_cpu *cpu)
 {
 	char what[128];
 	int code, sig = signals_fault_signal(&code);
-	uint32_t addr = cpu->fault_addr;
+	uint32_t pc = cpu->r[ARM_REG_PC];
 
 	if (!sig) { /* the translator could not fetch code: prefetch abort */
-		sig = SIGSEGV;
-		addr = cpu->r[ARM_REG_PC];
-		code = guest_mem_accessible(addr, 1, 0) ? SEGV_ACCERR
-							: SEGV_MAPERR;
+		code = guest_mem_accessible(pc, 1, 0) ? SEGV_ACCERR : SEGV_MAPERR;
+		snprintf(what, sizeof(what),
+			 "guest SIGSEGV: cannot execute at pc 0x%08x", pc);
+		signals_guest_exception(cpu, SIGSEGV, code, pc, what);
+		return;
 	}
 	snprintf(what, sizeof(what),
 		 "guest %s at pc 0x%08x: bad %s of address 0x%08x",
-		 sig == SIGBUS ? "SIGBUS" : "SIGSEGV", cpu->r[ARM_REG_PC],
-		 cpu->fault_is_write ? "write" : "read", addr);
-	signals_guest_exception(cpu, sig, code, addr, what);
+		 sig == SIGBUS ? "SIGBUS" : "SIGSEGV", pc,
+		 cpu->fault_is_write ? "write" : "read", cpu->fault_addr);
+	signals_guest_exception(cpu, sig, code, cpu->fault_addr, what);
 }
 
 static void on_undef(struct arm_cpu *cpu, int sig, const char *kind)

@@ -149,8 +149,11 @@ static void on_fault(int sig, siginfo_t *si, void *ctx)
 
 int signals_fault_signal(int *code)
 {
+	int sig = fault_sig;
+
 	*code = fault_code;
-	return fault_sig;
+	fault_sig = 0;
+	return sig;
 }
 
 int signals_init(struct arm_cpu *cpu, struct dbt *d)

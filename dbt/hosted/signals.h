@@ -27,8 +27,9 @@ void signals_deliver_pending(struct arm_cpu *cpu);
 void signals_guest_exception(struct arm_cpu *cpu, int sig, int code,
 			     uint32_t addr, const char *what);
 
-/* The signal the last DBT_EXIT_FAULT came from (SIGSEGV or SIGBUS) and
- * its si_code. */
+/* The host signal behind the last DBT_EXIT_FAULT (SIGSEGV or SIGBUS) and
+ * its si_code, then forgets it; 0 when the translator itself could not
+ * fetch the code (a prefetch abort). */
 int signals_fault_signal(int *code);
 
 #endif

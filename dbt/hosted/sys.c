@@ -80,6 +80,7 @@ static sys_fn *const table[ARM_NR_COUNT] = {
 	[ARM_NR_getdents64] = sys_getdents64, [ARM_NR_madvise] = sys_madvise,
 	[ARM_NR_fcntl64] = sys_fcntl64, [ARM_NR_gettid] = sys_gettid,
 	[ARM_NR_sendfile64] = sys_sendfile64, [ARM_NR_futex] = sys_futex,
+	[ARM_NR_sched_getaffinity] = sys_sched_getaffinity,
 	[ARM_NR_exit_group] = sys_exit_group,
 	[ARM_NR_set_tid_address] = sys_set_tid_address,
 	[ARM_NR_clock_gettime] = sys_clock_gettime,

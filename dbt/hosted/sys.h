@@ -61,7 +61,7 @@ sys_fn sys_exit, sys_exit_group, sys_getpid, sys_getppid, sys_gettid,
 	sys_getpgid, sys_setpgid, sys_getsid, sys_setsid, sys_uname,
 	sys_sysinfo, sys_getrandom, sys_set_tid_address,
 	sys_prctl, sys_ugetrlimit, sys_prlimit64, sys_getrusage, sys_times,
-	sys_sched_yield, sys_futex, sys_clone, sys_fork, sys_vfork,
+	sys_sched_yield, sys_sched_getaffinity, sys_futex, sys_clone, sys_fork, sys_vfork,
 	sys_execve, sys_wait4, sys_kill, sys_tgkill;
 sys_fn sys_time32_gettimeofday, sys_clock_gettime, sys_clock_gettime64,
 	sys_clock_getres, sys_clock_getres_time64, sys_nanosleep,

@@ -114,6 +114,7 @@ enum arm_sys_nr {
 	ARM_NR_gettid = 224,
 	ARM_NR_sendfile64 = 239,
 	ARM_NR_futex = 240,
+	ARM_NR_sched_getaffinity = 242,
 	ARM_NR_exit_group = 248,
 	ARM_NR_set_tid_address = 256,
 	ARM_NR_clock_gettime = 263,

@@ -294,3 +294,12 @@ int64_t sys_futex(struct arm_cpu *cpu, const uint32_t *a)
 	return sys_ret(syscall(SYS_futex, guest_ptr(a[0]), (int)a[1], a[2],
 			       (unsigned long)a[3], guest_ptr(a[4]), a[5]));
 }
+
+/* The CPU mask is a bitmap of bytes, the same on both. */
+int64_t sys_sched_getaffinity(struct arm_cpu *cpu, const uint32_t *a)
+{
+	(void)cpu;
+	guest_mem_prepare_write(a[2], a[1]);
+	return sys_ret(syscall(SYS_sched_getaffinity, (pid_t)a[0], a[1],
+			       guest_ptr(a[2])));
+}
