@@ -23,3 +23,13 @@ all: $(ARM_RUN)
 TEST_DEPS += $(ARM_RUN)
 TEST_SUITES += "tests/dbt/busybox.sh $(ARM_RUN) $(BUILD)/busybox-test"
 BENCH_DEPS += $(ARM_RUN)
+
+# System calls as an ARM program sees them, arm-run against qemu-arm.
+ARM_CC ?= arm-linux-gnueabi-gcc
+ARM_SYSCALLS_TEST := $(BUILD)/tests/arm_run_syscalls
+$(ARM_SYSCALLS_TEST): tests/dbt/arm_run_syscalls.c
+	@mkdir -p $(dir $@)
+	$(V)$(ARM_CC) -static -O2 -marm -Wall -Wno-unused-result \
+		-D_FILE_OFFSET_BITS=64 -Wl,--no-warn-rwx-segments -o $@ $<
+TEST_DEPS += $(ARM_SYSCALLS_TEST)
+TEST_SUITES += "tests/dbt/arm_run_syscalls.sh $(ARM_RUN) $(ARM_SYSCALLS_TEST) $(BUILD)/arm-run-syscalls"
