@@ -37,7 +37,8 @@ enum a32_op {
 	A32_QADD, A32_QSUB, A32_QDADD, A32_QDSUB,
 	A32_SSAT, A32_USAT, A32_SSAT16, A32_USAT16,
 
-	/* Parallel add/subtract (A5.4.1): prefix x operation. */
+	/* Parallel add/subtract (A5.4.1): prefix x operation, six prefixes
+	 * of six ops in this order (media_ops.c indexes them). */
 	A32_SADD16, A32_SASX, A32_SSAX, A32_SSUB16, A32_SADD8, A32_SSUB8,
 	A32_QADD16, A32_QASX, A32_QSAX, A32_QSUB16, A32_QADD8, A32_QSUB8,
 	A32_SHADD16, A32_SHASX, A32_SHSAX, A32_SHSUB16, A32_SHADD8, A32_SHSUB8,
