@@ -9,9 +9,11 @@
  *   RAX       flag transfers (LAHF/SAHF); free in a body after
  *             tr_clobber(), but every tr_* flag function overwrites it
  *   RCX, RDX, RSI, RDI, R8-R11   scratch within one instruction
- *   RBX, R12-R15                 unused (callee-saved)
- * Guest registers live in cpu->r[] between instructions, so every point
- * that can fault sees them in memory. */
+ *   RBX, R10-R15  the block's guest-register cache (translate.c);
+ *                 not to be touched by instruction translators
+ * Guest registers live in cpu->r[] between instructions (the cache is
+ * write-through), so every point that can fault sees them in memory.
+ * translate_media.c runs with the cache off and may use any scratch. */
 #ifndef DBT_TRANSLATE_H
 #define DBT_TRANSLATE_H
 
@@ -54,6 +56,14 @@ struct tr {
 	uint8_t live_after;       /* flags read after this instruction */
 	uint8_t keep;             /* flags that must survive a clobber */
 	bool ended;               /* this instruction ended the block */
+
+	/* Write-through cache of guest registers in host registers, valid
+	 * within the block: rc_host[guest] is a host register or -1. */
+	int8_t rc_host[16];
+	int8_t rc_guest[16];      /* by host register number */
+	uint32_t rc_stamp[16];    /* by host register number, for LRU */
+	uint32_t rc_clock;
+	bool rc_off;
 };
 
 static inline struct x86_mem tr_reg_mem(unsigned arm_reg)
@@ -76,6 +86,10 @@ static inline struct x86_mem tr_cpu_mem(size_t off)
 void tr_get(struct tr *t, int host, unsigned arm);
 /* Store host into guest register arm, which must not be PC. */
 void tr_put(struct tr *t, unsigned arm, int host);
+/* Store a constant into guest register arm (not PC), flag-free. */
+void tr_put_imm(struct tr *t, unsigned arm, uint32_t imm);
+/* Guest register arm is about to change in memory behind tr_put(). */
+void tr_forget(struct tr *t, unsigned arm);
 
 /* Call before emitting any x86 code that changes EFLAGS: saves the guest
  * flags if a later instruction still needs them. */

@@ -290,11 +290,15 @@ bool dbt_tr_dp(struct tr *t, const struct a32_insn *in)
 {
 	unsigned op = in->op;
 	if (op == A32_MOVW || op == A32_MOVT) {
-		if (op == A32_MOVW)
-			x86_store_imm(&t->b, 4, tr_reg_mem(in->rd), (int32_t)in->imm);
-		else
-			x86_store_imm(&t->b, 2, x86_m(TR_CPU, (int32_t)(offsetof(struct arm_cpu, r) + 4 * in->rd + 2)),
-				      (int32_t)in->imm);
+		if (op == A32_MOVW) {
+			tr_put_imm(t, in->rd, in->imm);
+		} else {
+			/* MOVT writes the top half only: a 16-bit store. */
+			struct x86_mem top = tr_reg_mem(in->rd);
+			top.disp += 2;
+			tr_forget(t, in->rd);
+			x86_store_imm(&t->b, 2, top, (int32_t)in->imm);
+		}
 		return true;
 	}
 	if (op < A32_AND || op > A32_MVN)

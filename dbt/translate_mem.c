@@ -226,16 +226,18 @@ static void strex(struct tr *t, const struct a32_insn *in)
 	struct access a = { .size = excl_size(in->op), .is_load = false };
 	tr_clobber(t);
 	tr_get(t, ADDR, in->rn);
+	tr_get(t, VAL, in->rt);
+	if (in->op == A32_STREXD)
+		tr_get(t, X86_RDI, in->rt2);
+	/* The status is stored on two paths below, past the cache. */
+	tr_forget(t, in->rd);
 	x86_alu_mi(b, X86_CMP, 1, TR_CPU_FIELD(exclusive_valid), 0);
 	uint8_t *fail1 = x86_jcc(b, X86_CC_E, b->p);
 	x86_alu_rm(b, X86_CMP, 4, ADDR, TR_CPU_FIELD(exclusive_addr));
 	uint8_t *fail2 = x86_jcc(b, X86_CC_NE, b->p);
-	tr_get(t, VAL, in->rt);
 	emit_access(t, a, base_mem(), VAL, in->rt);
-	if (in->op == A32_STREXD) {
-		tr_get(t, VAL, in->rt2);
-		emit_access(t, a, x86_g(ADDR, X86_NOREG, 1, 4), VAL, in->rt2);
-	}
+	if (in->op == A32_STREXD)
+		emit_access(t, a, x86_g(ADDR, X86_NOREG, 1, 4), X86_RDI, in->rt2);
 	x86_store_imm(b, 4, tr_reg_mem(in->rd), 0);
 	uint8_t *done = x86_jmp8(b);
 	x86_patch_rel32(fail1, b->p);

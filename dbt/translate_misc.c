@@ -73,8 +73,7 @@ static void branch(struct tr *t, const struct a32_insn *in)
 {
 	uint32_t target = t->pc + ARM_PC_OFFSET + in->imm;
 	if (in->op != A32_B)
-		x86_store_imm(&t->b, 4, tr_reg_mem(ARM_REG_LR),
-			      (int32_t)(t->pc + ARM_INSN_SIZE));
+		tr_put_imm(t, ARM_REG_LR, t->pc + ARM_INSN_SIZE);
 	if (in->op == A32_BLX_IMM)
 		tr_end_exit(t, DBT_EXIT_THUMB, target | 1);
 	else
@@ -85,8 +84,7 @@ static void branch_reg(struct tr *t, const struct a32_insn *in)
 {
 	tr_get(t, X86_RDX, in->rm);
 	if (in->op == A32_BLX_REG)
-		x86_store_imm(&t->b, 4, tr_reg_mem(ARM_REG_LR),
-			      (int32_t)(t->pc + ARM_INSN_SIZE));
+		tr_put_imm(t, ARM_REG_LR, t->pc + ARM_INSN_SIZE);
 	tr_end_indirect(t, X86_RDX);
 }
 
