@@ -144,6 +144,18 @@ static uint8_t rule_mrrc(const struct a32_insn *o)
 	return o->rt == o->rt2 ? A32_UNPRED_REGS : A32_UNPRED_NONE;
 }
 
+/* CPS (B9.3.1): a mode only with M; A/I/F only with an enable or
+ * disable (imod 1x); imod 01 and the no-op form are UNPREDICTABLE. */
+static uint8_t rule_cps(const struct a32_insn *o)
+{
+	bool change = o->cps_imod & 2;
+
+	if ((o->imm != 0 && !o->cps_m) || (change != (o->cps_aif != 0)) ||
+	    o->cps_imod == 1 || (o->cps_imod == 0 && !o->cps_m))
+		return A32_UNPRED_FIELD;
+	return A32_UNPRED_NONE;
+}
+
 static uint8_t rule_always(const struct a32_insn *o)
 {
 	(void)o;
@@ -162,7 +174,7 @@ static uint8_t (*const rule_fn[R_COUNT])(const struct a32_insn *) = {
 	[R_LDM] = rule_ldm, [R_STM] = rule_stm, [R_LDM_USER] = rule_ldm_user,
 	[R_EXCL] = rule_excl, [R_SWP] = rule_swp, [R_BFI] = rule_bfi,
 	[R_BFX] = rule_bfx, [R_COND_AL] = rule_cond_al, [R_MSR] = rule_msr,
-	[R_MRRC] = rule_mrrc, [R_ALWAYS] = rule_always,
+	[R_MRRC] = rule_mrrc, [R_CPS] = rule_cps, [R_ALWAYS] = rule_always,
 };
 
 /* ---- the decoder ---------------------------------------------------------- */

@@ -385,7 +385,7 @@ const struct a32_table a32_tab_cond[8] = {
 
 /* Unconditional space (A5.7). bits 27:25 = 000: CPS, SETEND. */
 static const struct a32_pattern utab_000[] = {
-	E(0x0ff10020, 0x01000000, 0x0000fe00, A32_CPS, F_CPS, R_NONE, 0),
+	E(0x0ff10020, 0x01000000, 0x0000fe00, A32_CPS, F_CPS, R_CPS, 0),
 	E(0x0ff100f0, 0x01010000, 0x000efd0f, A32_SETEND, F_SETEND, R_NONE, 0),
 	UNDEF_ALL,
 };

@@ -93,6 +93,7 @@ enum a32_rule {
 	R_COND_AL,    /* BKPT, HVC: condition must be AL */
 	R_MSR,        /* mask == 0 */
 	R_MRRC,       /* MRRC: Rt == Rt2 */
+	R_CPS,        /* CPS: imod, M, A/I/F and mode inconsistent */
 	R_ALWAYS,     /* the whole encoding is UNPREDICTABLE */
 	R_COUNT
 };

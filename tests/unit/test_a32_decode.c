@@ -173,10 +173,8 @@ static int stems(const struct a32_insn *d, char st[MAX_MNEM][24])
 		return snprintf(st[0], 24, "%s%s", name,
 				d->cond == A32_COND_NV ? "2" : ""), 1;
 	case A32_CPS:
-		snprintf(st[n++], 24, "cps");
-		snprintf(st[n++], 24, "cpsie");
-		snprintf(st[n++], 24, "cpsid");
-		return n;
+		return snprintf(st[0], 24, "%s", d->cps_imod == 2 ? "cpsie"
+					   : d->cps_imod == 3 ? "cpsid" : "cps"), 1;
 	case A32_DSB:
 		snprintf(st[n++], 24, "dsb");
 		snprintf(st[n++], 24, "ssbb");
