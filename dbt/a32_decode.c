@@ -156,6 +156,20 @@ static uint8_t rule_cps(const struct a32_insn *o)
 	return A32_UNPRED_NONE;
 }
 
+/* The SYSm values that name a banked register (B9.2.3), one bit per
+ * value: r8_usr-lr_usr, r8_fiq-lr_fiq, lr/sp of irq, svc, abt, und, then
+ * lr_mon, sp_mon, elr_hyp, sp_hyp; and for SPSR (R = 1) the SPSRs of
+ * fiq, irq, svc, abt, und, mon and hyp. */
+#define BANKED_SYSM_REGS 0xf0ff7f7fu
+#define BANKED_SYSM_SPSRS 0x50554000u
+
+static uint8_t rule_banked(const struct a32_insn *o)
+{
+	uint32_t valid = o->r_spsr ? BANKED_SYSM_SPSRS : BANKED_SYSM_REGS;
+
+	return (valid >> o->sysm) & 1 ? A32_UNPRED_NONE : A32_UNPRED_FIELD;
+}
+
 static uint8_t rule_always(const struct a32_insn *o)
 {
 	(void)o;
@@ -174,7 +188,8 @@ static uint8_t (*const rule_fn[R_COUNT])(const struct a32_insn *) = {
 	[R_LDM] = rule_ldm, [R_STM] = rule_stm, [R_LDM_USER] = rule_ldm_user,
 	[R_EXCL] = rule_excl, [R_SWP] = rule_swp, [R_BFI] = rule_bfi,
 	[R_BFX] = rule_bfx, [R_COND_AL] = rule_cond_al, [R_MSR] = rule_msr,
-	[R_MRRC] = rule_mrrc, [R_CPS] = rule_cps, [R_ALWAYS] = rule_always,
+	[R_MRRC] = rule_mrrc, [R_CPS] = rule_cps,
+	[R_BANKED] = rule_banked, [R_ALWAYS] = rule_always,
 };
 
 /* ---- the decoder ---------------------------------------------------------- */

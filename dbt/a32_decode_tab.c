@@ -113,11 +113,11 @@ static const struct a32_pattern tab_000[] = {
 	/* Miscellaneous (A5.2.12); bit 9 selects the banked MRS/MSR. */
 	E(0x0fb002f0, 0x010f0000, 0x000f0d0f, A32_MRS, F_MRS, R_NONE, NP_D),
 	E(0x0fb002f0, 0x01000200, 0x00000c0f, A32_MRS_BANKED, F_MRS_BANKED,
-	  R_NONE, NP_D),
+	  R_BANKED, NP_D),
 	E(0x0fb002f0, 0x0120f000, 0x0000fd00, A32_MSR_REG, F_MSR_REG, R_MSR,
 	  NP_N),
 	E(0x0fb002f0, 0x0120f200, 0x0000fc00, A32_MSR_BANKED, F_MSR_BANKED,
-	  R_NONE, NP_N),
+	  R_BANKED, NP_N),
 	E(0x0ff000f0, 0x012fff10, 0x000fff00, A32_BX, F_RM, R_NONE, 0),
 	E(0x0ff000f0, 0x012fff20, 0x000fff00, A32_BXJ, F_RM, R_NONE, NP_M),
 	E(0x0ff000f0, 0x012fff30, 0x000fff00, A32_BLX_REG, F_RM, R_NONE, NP_M),

@@ -94,6 +94,7 @@ enum a32_rule {
 	R_MSR,        /* mask == 0 */
 	R_MRRC,       /* MRRC: Rt == Rt2 */
 	R_CPS,        /* CPS: imod, M, A/I/F and mode inconsistent */
+	R_BANKED,     /* banked MRS/MSR: SYSm names no register */
 	R_ALWAYS,     /* the whole encoding is UNPREDICTABLE */
 	R_COUNT
 };
