@@ -68,7 +68,10 @@ enum a32_op {
 	/* Branches (A5.5, A5.2.12). */
 	A32_B, A32_BL, A32_BLX_IMM, A32_BX, A32_BLX_REG, A32_BXJ,
 
-	/* Hints, barriers, preloads (A5.2.11, A5.7.1). */
+	/* Hints, barriers, preloads (A5.2.11, A5.7.1). Unallocated hints
+	 * and memory hints decode as NOP, as the manual says they execute;
+	 * the encodings Table A5-24 calls UNPREDICTABLE are NOP with
+	 * unpred set. */
 	A32_NOP, A32_YIELD, A32_WFE, A32_WFI, A32_SEV, A32_DBG,
 	A32_DMB, A32_DSB, A32_ISB, A32_PLD, A32_PLDW, A32_PLI,
 
@@ -116,7 +119,7 @@ enum a32_operand_form {
  * for any insn with unpred != A32_UNPRED_NONE. */
 enum a32_unpred {
 	A32_UNPRED_NONE = 0,
-	A32_UNPRED_PC,          /* PC (or SP where forbidden) as an operand */
+	A32_UNPRED_PC,          /* PC as an operand where it is forbidden */
 	A32_UNPRED_WBACK,       /* writeback base is also a transfer register */
 	A32_UNPRED_SBZ,         /* (0)/(1) bits of the encoding not as required */
 	A32_UNPRED_REGS,        /* register constraint (RdHi==RdLo, Rt odd...) */
@@ -142,8 +145,11 @@ struct a32_insn {
 	 * register fields are 0. */
 	uint8_t rd, rn, rm, rs, ra, rt, rt2, rdlo, rdhi;
 
+	/* The shift of operand 2 / the offset register (DecodeImmShift:
+	 * LSR/ASR 1..32, ROR 1..31, RRX 1, LSL 0..31), also the PKH and
+	 * SSAT/USAT shifts and the SXT/UXT rotation (ROR 0, 8, 16, 24). */
 	uint8_t shift_type;     /* enum a32_shift */
-	uint8_t shift_amount;   /* 1..32 after DecodeImmShift, 0 = LSL #0 */
+	uint8_t shift_amount;
 
 	/* Load/store and LDM/STM addressing (A5.3): P=index, U=add, W=wback.
 	 * For post-indexed forms (p==0) writeback is implied; w keeps the
