@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cache.h"
+#include "translate.h"
 
 #define ALIGN_UP(x, a) (((x) + (a) - 1) & ~(uintptr_t)((a) - 1))
 #define GUEST_PAGE_MASK 0xfffu
@@ -35,6 +36,7 @@ int dbt_cache_init(struct dbt **out, void *buf, size_t size)
 	d->blocks = (struct dbt_block *)carve(&p, d->max_blocks * sizeof *d->blocks);
 	d->max_recs = (uint32_t)(size / REC_SHARE / sizeof *d->recs);
 	d->recs = (struct dbt_fault_rec *)carve(&p, d->max_recs * sizeof *d->recs);
+	d->snaps = (struct tr_rc_state *)carve(&p, DBT_BLOCK_MAX_RECS * sizeof *d->snaps);
 	d->code_base = (uint8_t *)ALIGN_UP(p, 64);
 	d->code_end = (uint8_t *)buf + size;
 	if (d->code_base + (1u << 20) > d->code_end)
@@ -76,7 +78,7 @@ struct dbt_block *dbt_cache_find(struct dbt *d, uint64_t key, uint32_t pc)
 static bool cache_has_room(const struct dbt *d)
 {
 	return d->nblocks < d->max_blocks &&
-	       d->nrecs + 2 * DBT_BLOCK_MAX_INSNS * 16 < d->max_recs &&
+	       d->nrecs + DBT_BLOCK_MAX_RECS < d->max_recs &&
 	       d->code_ptr + BLOCK_CODE_HEADROOM < d->code_end;
 }
 

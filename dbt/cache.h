@@ -27,6 +27,8 @@
 
 #define DBT_HASH_SIZE (1u << 15)
 #define DBT_BLOCK_MAX_INSNS 64
+/* At most one LDM/STM of 16 registers per instruction. */
+#define DBT_BLOCK_MAX_RECS (DBT_BLOCK_MAX_INSNS * 16)
 
 /* Flag location at a recorded access, for the fault exit. */
 enum dbt_fault_flags {
@@ -47,8 +49,11 @@ struct dbt_block {
 struct dbt_fault_rec {
 	uint32_t rip_off;      /* host RIP - code_base */
 	uint32_t guest_pc;
+	uint32_t resume_off;    /* fault stub - code_base; 0: none needed */
 	uint8_t size, is_signed, is_write, reg, flags;
 };
+
+struct tr_rc_state;
 
 struct dbt {
 	uint8_t *code_base, *code_ptr, *code_end;
@@ -58,6 +63,7 @@ struct dbt {
 	uint32_t nblocks, max_blocks;
 	struct dbt_fault_rec *recs;
 	uint32_t nrecs, max_recs;
+	struct tr_rc_state *snaps;  /* per access of the block being built */
 	uint32_t *jtab_keys;
 	uint8_t **jtab_hosts;
 	uint64_t generation;   /* bumped by every flush */

@@ -202,7 +202,8 @@ int dbt_fault_lookup(struct dbt *d, uint64_t host_rip,
 		.guest_pc = r->guest_pc, .size = r->size,
 		.is_signed = r->is_signed, .is_write = r->is_write,
 		.reg = r->reg,
-		.resume_rip = (uintptr_t)d->fault_resume[r->flags],
+		.resume_rip = r->resume_off ? (uintptr_t)(d->code_base + r->resume_off)
+					    : (uintptr_t)d->fault_resume[r->flags],
 	};
 	if (d->cpu) {
 		d->cpu->r[ARM_REG_PC] = r->guest_pc;

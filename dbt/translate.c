@@ -20,105 +20,6 @@ static const uint8_t cond_reads[16] = {
 	TR_N | TR_Z | TR_V, TR_N | TR_Z | TR_V, 0, 0,
 };
 
-/* The register cache's pool: callee-saved, plus R10/R11 which the
- * instruction translators leave alone; tr_call() empties the cache. */
-static const int8_t rc_pool[] = {
-	X86_RBX, X86_R12, X86_R13, X86_R14, X86_R15, X86_R10, X86_R11,
-};
-#define RC_POOL_SIZE (sizeof rc_pool / sizeof rc_pool[0])
-#define RC_NONE (-1)
-
-static void rc_clear(struct tr *t)
-{
-	memset(t->rc_host, RC_NONE, sizeof t->rc_host);
-	memset(t->rc_guest, RC_NONE, sizeof t->rc_guest);
-}
-
-void tr_forget(struct tr *t, unsigned arm)
-{
-	int h = t->rc_host[arm];
-	if (h == RC_NONE)
-		return;
-	t->rc_guest[h] = RC_NONE;
-	t->rc_host[arm] = RC_NONE;
-}
-
-/* A host register for guest register arm, evicting the least recently
- * used (write-through, so eviction costs nothing). */
-static int rc_alloc(struct tr *t, unsigned arm)
-{
-	int best = rc_pool[0];
-	for (unsigned i = 0; i < RC_POOL_SIZE; i++) {
-		int h = rc_pool[i];
-		if (t->rc_guest[h] == RC_NONE) {
-			best = h;
-			break;
-		}
-		if (t->rc_stamp[h] < t->rc_stamp[best])
-			best = h;
-	}
-	if (t->rc_guest[best] != RC_NONE)
-		t->rc_host[t->rc_guest[best]] = RC_NONE;
-	t->rc_guest[best] = (int8_t)arm;
-	t->rc_host[arm] = (int8_t)best;
-	return best;
-}
-
-static int rc_touch(struct tr *t, unsigned arm)
-{
-	int h = t->rc_host[arm];
-	t->rc_stamp[h] = ++t->rc_clock;
-	return h;
-}
-
-void tr_get(struct tr *t, int host, unsigned arm)
-{
-	if (arm == ARM_REG_PC) {
-		x86_mov_ri(&t->b, 4, host, t->pc + ARM_PC_OFFSET);
-		return;
-	}
-	if (t->rc_off) {
-		x86_load(&t->b, 4, host, tr_reg_mem(arm));
-		return;
-	}
-	if (t->rc_host[arm] == RC_NONE)
-		x86_load(&t->b, 4, rc_alloc(t, arm), tr_reg_mem(arm));
-	int h = rc_touch(t, arm);
-	if (h != host)
-		x86_mov_rr(&t->b, 4, host, h);
-}
-
-void tr_put(struct tr *t, unsigned arm, int host)
-{
-	x86_store(&t->b, 4, tr_reg_mem(arm), host);
-	if (t->rc_off)
-		return;
-	if (t->rc_host[arm] == RC_NONE)
-		rc_alloc(t, arm);
-	int h = rc_touch(t, arm);
-	if (h != host)
-		x86_mov_rr(&t->b, 4, h, host);
-}
-
-void tr_put_imm(struct tr *t, unsigned arm, uint32_t imm)
-{
-	x86_store_imm(&t->b, 4, tr_reg_mem(arm), (int32_t)imm);
-	if (t->rc_off)
-		return;
-	if (t->rc_host[arm] == RC_NONE)
-		rc_alloc(t, arm);
-	x86_mov_ri(&t->b, 4, rc_touch(t, arm), imm);
-}
-
-/* After code that may run or not: keep only the cache entries that
- * hold on both ways (each way keeps host == memory, write-through). */
-static void rc_merge(struct tr *t, const int8_t other_host[16])
-{
-	for (unsigned g = 0; g < 16; g++)
-		if (t->rc_host[g] != other_host[g])
-			tr_forget(t, g);
-}
-
 /* ---- guest flags --------------------------------------------------- */
 
 static void flags_save(struct tr *t)
@@ -189,8 +90,8 @@ void tr_set_nz(struct tr *t, int host, x86_width w)
 void tr_call(struct tr *t, const void *fn)
 {
 	tr_clobber(t);
+	tr_regs_drop(t);
 	x86_call(&t->b, fn);
-	rc_clear(t);
 }
 
 /* The x86 condition that holds when the ARM condition passes. */
@@ -216,6 +117,7 @@ static enum x86_cc cond_cc(struct tr *t, unsigned cond)
 
 void tr_end_direct(struct tr *t, uint32_t target)
 {
+	tr_regs_writeback(t);
 	flags_canonical(t);
 	/* A jump to the stub right after it, repointed at the target block
 	 * by dbt_run() once that exists (chaining). */
@@ -228,6 +130,7 @@ void tr_end_direct(struct tr *t, uint32_t target)
 
 void tr_end_exit(struct tr *t, int code, uint32_t next_pc)
 {
+	tr_regs_writeback(t);
 	flags_canonical(t);
 	x86_store_imm(&t->b, 4, tr_reg_mem(ARM_REG_PC), (int32_t)next_pc);
 	x86_jmp(&t->b, dbt_exit_stub(t->d, (unsigned)code));
@@ -239,6 +142,7 @@ void tr_end_indirect(struct tr *t, int host)
 	struct x86_buf *b = &t->b;
 	if (host != X86_RDX)
 		x86_mov_rr(b, 4, X86_RDX, host);
+	tr_regs_writeback(t);
 	flags_canonical(t);
 	x86_store(b, 4, tr_reg_mem(ARM_REG_PC), X86_RDX);
 	/* Flag-free inline lookup: slot = pc & 0xffff; keys hold -pc, so
@@ -253,25 +157,6 @@ void tr_end_indirect(struct tr *t, int host)
 	x86_lea(b, 8, X86_RCX, x86_rip(t->d->jtab_hosts));
 	x86_jmp_m(b, x86_mi(X86_RCX, X86_RAX, 8, 0));
 	t->ended = true;
-}
-
-void tr_record_access(struct tr *t, const uint8_t *host_rip, unsigned size,
-		      bool is_signed, bool is_write, unsigned reg)
-{
-	struct dbt *d = t->d;
-	if (d->nrecs >= d->max_recs) {
-		t->b.overflow = true;
-		return;
-	}
-	uint8_t fl = DBT_FF_MEM;
-	if (t->fl_host)
-		fl = t->c_inv ? DBT_FF_HOST_INV : DBT_FF_HOST;
-	d->recs[d->nrecs++] = (struct dbt_fault_rec){
-		.rip_off = (uint32_t)(host_rip - d->code_base),
-		.guest_pc = t->pc, .size = (uint8_t)size,
-		.is_signed = is_signed, .is_write = is_write,
-		.reg = (uint8_t)reg, .flags = fl,
-	};
 }
 
 /* ---- the block ----------------------------------------------------- */
@@ -366,12 +251,7 @@ static void translate_body(struct tr *t, const struct a32_insn *in)
 	}
 	if (dbt_tr_dp(t, in) || dbt_tr_mem(t, in) || dbt_tr_misc(t, in))
 		return;
-	/* Media translators see guest registers in memory only. */
-	t->rc_off = true;
-	bool media = dbt_tr_media(t, in);
-	t->rc_off = false;
-	rc_clear(t);
-	if (media)
+	if (dbt_tr_media(t, in))
 		return;
 	tr_end_exit(t, DBT_EXIT_UNDEF, t->pc);
 }
@@ -395,8 +275,7 @@ static void translate_insn(struct tr *t, const struct a32_insn *in,
 	enum x86_cc pass = cond_cc(t, in->cond);
 	uint8_t *skip = x86_jcc(&t->b, X86_CC_INVERT(pass), t->b.p);
 	struct flag_state s0 = { t->fl_host, t->fl_mem, t->c_inv };
-	int8_t rc0[16];
-	memcpy(rc0, t->rc_host, sizeof rc0);
+	struct tr_rc_state rc0 = t->rc;
 	translate_body(t, in);
 	if (t->ended) {
 		/* A conditional block end: the other way continues at pc+4. */
@@ -404,6 +283,7 @@ static void translate_insn(struct tr *t, const struct a32_insn *in,
 		t->fl_host = s0.fl_host;
 		t->fl_mem = s0.fl_mem;
 		t->c_inv = s0.c_inv;
+		t->rc = rc0;
 		tr_end_direct(t, t->pc + ARM_INSN_SIZE);
 		return;
 	}
@@ -417,7 +297,7 @@ static void translate_insn(struct tr *t, const struct a32_insn *in,
 	} else {
 		t->fl_host = t->fl_mem = false;
 	}
-	rc_merge(t, rc0);
+	tr_regs_reconcile(t, &rc0);
 	x86_patch_rel32(skip, t->b.p);
 }
 
@@ -466,14 +346,17 @@ int dbt_translate_block(struct dbt *d, struct arm_cpu *cpu, uint32_t pc,
 		.b = { .p = d->code_ptr, .end = d->code_end },
 		.fl_host = true,
 	};
-	rc_clear(&t);
+	tr_regs_reset(&t);
+	t.first_rec = d->nrecs;
 	emit_exit_check(&t, pc);
 	for (int i = 0; i < n && !t.ended; i++) {
 		t.pc = pc + (uint32_t)i * ARM_INSN_SIZE;
 		translate_insn(&t, &insns[i], live[i + 1]);
+		t.rc_pinned = 0;
 	}
 	if (!t.ended)
 		tr_end_direct(&t, pc + (uint32_t)n * ARM_INSN_SIZE);
+	tr_emit_fault_stubs(&t);
 	if (t.b.overflow) {
 		d->nrecs = first_rec;
 		return -1;

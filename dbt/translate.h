@@ -9,11 +9,10 @@
  *   RAX       flag transfers (LAHF/SAHF); free in a body after
  *             tr_clobber(), but every tr_* flag function overwrites it
  *   RCX, RDX, RSI, RDI, R8-R11   scratch within one instruction
- *   RBX, R10-R15  the block's guest-register cache (translate.c);
- *                 not to be touched by instruction translators
- * Guest registers live in cpu->r[] between instructions (the cache is
- * write-through), so every point that can fault sees them in memory.
- * translate_media.c runs with the cache off and may use any scratch. */
+ *   RBX, R10-R15  the block's guest-register cache (translate_regs.c);
+ *                 never touched by instruction translators
+ * Translators reach guest registers only through tr_get/tr_put (copies)
+ * or tr_src/tr_dst (the cached host register itself). */
 #ifndef DBT_TRANSLATE_H
 #define DBT_TRANSLATE_H
 
@@ -42,6 +41,14 @@ struct dbt;
 #define TR_FLAGS_GE 2     /* u32: GE[3:0] in bits 3:0 */
 #define TR_FLAGS_REST 3   /* u32: the other CPSR bits (mode, E, A, I, F) */
 
+/* Which host register holds which guest register; dirty ones are newer
+ * than cpu->r[]. */
+struct tr_rc_state {
+	int8_t host[16];          /* by guest register: host register or -1 */
+	int8_t guest[16];         /* by host register: guest register or -1 */
+	uint16_t dirty;           /* by guest register */
+};
+
 struct tr {
 	struct dbt *d;
 	struct x86_buf b;
@@ -57,13 +64,12 @@ struct tr {
 	uint8_t keep;             /* flags that must survive a clobber */
 	bool ended;               /* this instruction ended the block */
 
-	/* Write-through cache of guest registers in host registers, valid
-	 * within the block: rc_host[guest] is a host register or -1. */
-	int8_t rc_host[16];
-	int8_t rc_guest[16];      /* by host register number */
-	uint32_t rc_stamp[16];    /* by host register number, for LRU */
+	/* Guest registers cached in host registers (translate_regs.c). */
+	struct tr_rc_state rc;
+	uint16_t rc_pinned;       /* host registers in use by this insn */
+	uint32_t rc_stamp[16];    /* by host register, for LRU */
 	uint32_t rc_clock;
-	bool rc_off;
+	uint32_t first_rec;       /* this block's first access record */
 };
 
 static inline struct x86_mem tr_reg_mem(unsigned arm_reg)
@@ -88,8 +94,22 @@ void tr_get(struct tr *t, int host, unsigned arm);
 void tr_put(struct tr *t, unsigned arm, int host);
 /* Store a constant into guest register arm (not PC), flag-free. */
 void tr_put_imm(struct tr *t, unsigned arm, uint32_t imm);
-/* Guest register arm is about to change in memory behind tr_put(). */
+/* Guest register arm is about to change in memory behind the cache. */
 void tr_forget(struct tr *t, unsigned arm);
+/* Store host into guest register arm in memory, bypassing the cache. */
+void tr_put_mem(struct tr *t, unsigned arm, int host);
+/* The host register holding guest register arm (loaded on first use;
+ * PC is materialised in scratch). Valid until the instruction ends. */
+int tr_src(struct tr *t, unsigned arm, int scratch);
+/* The host register to compute guest register arm's new value in. */
+int tr_dst(struct tr *t, unsigned arm);
+
+/* Cache bookkeeping used by the block translator (translate_regs.c). */
+void tr_regs_reset(struct tr *t);
+void tr_regs_writeback(struct tr *t);
+void tr_regs_drop(struct tr *t);
+void tr_regs_reconcile(struct tr *t, const struct tr_rc_state *s0);
+void tr_emit_fault_stubs(struct tr *t);
 
 /* Call before emitting any x86 code that changes EFLAGS: saves the guest
  * flags if a later instruction still needs them. */

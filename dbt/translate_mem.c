@@ -181,7 +181,7 @@ static void ldm_stm(struct tr *t, const struct a32_insn *in)
 		int dst = r == ARM_REG_PC ? HELD_PC : r == in->rn ? HELD_BASE : VAL;
 		emit_access(t, a, m, dst, r);
 		if (dst == VAL)
-			tr_put(t, r, VAL);
+			tr_put_mem(t, r, VAL);
 	}
 	bool base_loaded = load && (in->reglist & (1u << in->rn));
 	if (in->w && !base_loaded) {

@@ -249,7 +249,7 @@ static void extend(struct tr *t, const struct a32_insn *in)
 		else
 			x86_movzx_rr(b, half ? 2 : 1, v, v);
 		if (add)
-			x86_alu_rm(b, X86_ADD, 4, v, tr_reg_mem(in->rn));
+			x86_alu_rr(b, X86_ADD, 4, v, tr_src(t, in->rn, X86_RDX));
 	}
 	tr_put(t, in->rd, v);
 }
