@@ -28,6 +28,10 @@ struct dbt_mem_access {
 	uint8_t is_signed;
 	uint8_t is_write;
 	uint8_t reg;        /* guest register loaded or stored */
+	/* Added by the translator: where the embedder resumes the faulting
+	 * host thread (e.g. the RIP of a signal context) to leave dbt_run()
+	 * with DBT_EXIT_FAULT and pc = the faulting instruction. */
+	uint64_t resume_rip;
 };
 
 int dbt_init(struct dbt **out, const struct dbt_config *cfg);
@@ -37,9 +41,12 @@ enum dbt_exit dbt_run(struct dbt *d, struct arm_cpu *cpu);
 void dbt_invalidate(struct dbt *d, uint32_t addr, uint32_t len);
 void dbt_flush(struct dbt *d);
 
-/* Map a host RIP inside translated code to the access it was performing,
- * then make dbt_run() resume at the guest state of that instruction.
- * Returns 0 when rip is a recorded access, -1 otherwise. */
+/* Map a host RIP inside translated code to the access it was performing
+ * and set the CPU's pc to that instruction (guest registers are in memory
+ * at every access). The embedder sets cpu->fault_addr and resumes at
+ * out->resume_rip, which leaves dbt_run() with DBT_EXIT_FAULT; calling
+ * dbt_run() again retries the instruction. Returns 0 when rip is a
+ * recorded access, -1 otherwise. */
 int dbt_fault_lookup(struct dbt *d, uint64_t host_rip,
 		     struct dbt_mem_access *out);
 

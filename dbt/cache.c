@@ -1,0 +1,138 @@
+/* The code cache: carving the embedder's buffer, the block table keyed by
+ * (code-page key + offset), the indirect-branch table and whole-cache
+ * flushes (DESIGN.md "Code cache and self-modifying code"). */
+#include <string.h>
+
+#include "cache.h"
+#include "translate.h"
+
+#define ALIGN_UP(x, a) (((x) + (a) - 1) & ~(uintptr_t)((a) - 1))
+#define GUEST_PAGE_MASK 0xfffu
+
+/* Fractions of the buffer for bookkeeping: a block averages well over
+ * 256 bytes of code and an access record per 16 bytes is generous. */
+#define BLOCK_SHARE 256
+#define REC_SHARE 16
+#define MIN_CACHE_SIZE (4u << 20)
+
+static uintptr_t carve(uintptr_t *p, size_t size)
+{
+	uintptr_t at = ALIGN_UP(*p, 64);
+	*p = at + size;
+	return at;
+}
+
+int dbt_cache_init(struct dbt **out, void *buf, size_t size)
+{
+	if (!buf || size < MIN_CACHE_SIZE)
+		return -1;
+	uintptr_t p = (uintptr_t)buf;
+	struct dbt *d = (struct dbt *)carve(&p, sizeof *d);
+	memset(d, 0, sizeof *d);
+	d->hash = (struct dbt_block **)carve(&p, DBT_HASH_SIZE * sizeof *d->hash);
+	d->jtab_keys = (uint32_t *)carve(&p, DBT_JTAB_SIZE * sizeof *d->jtab_keys);
+	d->jtab_hosts = (uint8_t **)carve(&p, DBT_JTAB_SIZE * sizeof *d->jtab_hosts);
+	d->max_blocks = (uint32_t)(size / BLOCK_SHARE / sizeof *d->blocks);
+	d->blocks = (struct dbt_block *)carve(&p, d->max_blocks * sizeof *d->blocks);
+	d->max_recs = (uint32_t)(size / REC_SHARE / sizeof *d->recs);
+	d->recs = (struct dbt_fault_rec *)carve(&p, d->max_recs * sizeof *d->recs);
+	d->snaps = (struct tr_rc_state *)carve(&p, DBT_BLOCK_MAX_RECS * sizeof *d->snaps);
+	d->code_base = (uint8_t *)ALIGN_UP(p, 64);
+	d->code_end = (uint8_t *)buf + size;
+	if (d->code_base + (1u << 20) > d->code_end)
+		return -1;
+	d->code_ptr = d->code_start = d->code_base;
+	*out = d;
+	return 0;
+}
+
+/* Drop every block. The stubs before code_start survive. */
+void dbt_cache_reset(struct dbt *d)
+{
+	memset(d->hash, 0, DBT_HASH_SIZE * sizeof *d->hash);
+	for (uint32_t i = 0; i < DBT_JTAB_SIZE; i++) {
+		d->jtab_keys[i] = DBT_JTAB_EMPTY;
+		d->jtab_hosts[i] = dbt_exit_stub(d, DBT_EXIT_LOOKUP);
+	}
+	d->nblocks = 0;
+	d->nrecs = 0;
+	d->code_ptr = d->code_start;
+	d->generation++;
+}
+
+static uint32_t hash_of(uint64_t key)
+{
+	return (uint32_t)((key >> 2) ^ (key >> 17)) & (DBT_HASH_SIZE - 1);
+}
+
+struct dbt_block *dbt_cache_find(struct dbt *d, uint64_t key, uint32_t pc)
+{
+	for (struct dbt_block *b = d->hash[hash_of(key)]; b; b = b->next)
+		if (b->key == key && b->pc == pc)
+			return b;
+	return NULL;
+}
+
+/* Space for one more block: a descriptor, records and code headroom. */
+#define BLOCK_CODE_HEADROOM 8192
+static bool cache_has_room(const struct dbt *d)
+{
+	return d->nblocks < d->max_blocks &&
+	       d->nrecs + DBT_BLOCK_MAX_RECS < d->max_recs &&
+	       d->code_ptr + BLOCK_CODE_HEADROOM < d->code_end;
+}
+
+struct dbt_block *dbt_cache_get(struct dbt *d, struct arm_cpu *cpu,
+				uint32_t pc)
+{
+	uint64_t page_key;
+	if (dbt_host_code_page(cpu, pc, &page_key) < 0)
+		return NULL;
+	uint64_t key = page_key | (pc & GUEST_PAGE_MASK);
+	struct dbt_block *b = dbt_cache_find(d, key, pc);
+	if (b)
+		return b;
+	if (!cache_has_room(d))
+		dbt_cache_reset(d);
+	b = &d->blocks[d->nblocks];
+	*b = (struct dbt_block){ .key = key, .pc = pc, .code = d->code_ptr };
+	if (dbt_translate_block(d, cpu, pc, b) < 0) {
+		/* The block outgrew the headroom: start afresh, try once more. */
+		dbt_cache_reset(d);
+		b = &d->blocks[0];
+		*b = (struct dbt_block){ .key = key, .pc = pc, .code = d->code_ptr };
+		if (dbt_translate_block(d, cpu, pc, b) < 0)
+			return NULL;
+	}
+	d->nblocks++;
+	uint32_t h = hash_of(key);
+	b->next = d->hash[h];
+	d->hash[h] = b;
+	return b;
+}
+
+void dbt_jtab_insert(struct dbt *d, uint32_t pc, uint8_t *code)
+{
+	uint32_t i = pc & (DBT_JTAB_SIZE - 1);
+	d->jtab_keys[i] = -pc;
+	d->jtab_hosts[i] = code;
+}
+
+void dbt_flush(struct dbt *d)
+{
+	dbt_cache_reset(d);
+}
+
+void dbt_invalidate(struct dbt *d, uint32_t addr, uint32_t len)
+{
+	/* Blocks are chained to each other by patched jumps, so dropping a
+	 * few would mean unpatching; a whole flush is simpler and writes to
+	 * translated code are rare. */
+	for (uint32_t i = 0; i < d->nblocks; i++) {
+		const struct dbt_block *b = &d->blocks[i];
+		if (b->pc < addr + len && addr < b->pc + b->guest_len) {
+			dbt_cache_reset(d);
+			return;
+		}
+	}
+}

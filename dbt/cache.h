@@ -1,0 +1,98 @@
+/* Private to dbt/: the code cache. The embedder's buffer holds the
+ * translator's bookkeeping (struct dbt, block table, indirect-branch
+ * table, fault records) followed by translated code, so everything the
+ * generated code refers to is within RIP-relative reach. */
+#ifndef DBT_CACHE_H
+#define DBT_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dbt.h"
+
+/* Internal reasons the generated code returns to dbt_run(), above the
+ * public enum dbt_exit. */
+#define DBT_EXIT_CHAIN 0x100   /* direct branch not yet chained */
+#define DBT_EXIT_LOOKUP 0x101  /* indirect branch missed the table */
+#define DBT_EXIT_CODES 0x102
+
+/* Indirect-branch table: indexed by the low 16 bits of the guest PC
+ * (only 4-aligned slots are filled). keys hold -pc, so the inline lookup
+ * compares with a flag-preserving LEA; an empty slot holds 1 (= -0xffffffff,
+ * an odd PC that never hits a real block) and sends to the miss path. */
+#define DBT_JTAB_BITS 16
+#define DBT_JTAB_SIZE (1u << DBT_JTAB_BITS)
+#define DBT_JTAB_EMPTY 1u
+
+#define DBT_HASH_SIZE (1u << 15)
+#define DBT_BLOCK_MAX_INSNS 64
+/* At most one LDM/STM of 16 registers per instruction. */
+#define DBT_BLOCK_MAX_RECS (DBT_BLOCK_MAX_INSNS * 16)
+
+/* Flag location at a recorded access, for the fault exit. */
+enum dbt_fault_flags {
+	DBT_FF_HOST,      /* in EFLAGS, CF = ARM C */
+	DBT_FF_HOST_INV,  /* in EFLAGS, CF = NOT ARM C */
+	DBT_FF_MEM,       /* in flags_priv, or dead */
+	DBT_FF_COUNT,
+};
+
+struct dbt_block {
+	uint64_t key;          /* code-page key | page offset */
+	uint32_t pc;           /* guest virtual address */
+	uint32_t guest_len;    /* bytes of guest code */
+	uint8_t *code;
+	struct dbt_block *next;
+};
+
+struct dbt_fault_rec {
+	uint32_t rip_off;      /* host RIP - code_base */
+	uint32_t guest_pc;
+	uint32_t resume_off;    /* fault stub - code_base; 0: none needed */
+	uint8_t size, is_signed, is_write, reg, flags;
+};
+
+struct tr_rc_state;
+
+struct dbt {
+	uint8_t *code_base, *code_ptr, *code_end;
+	uint8_t *code_start;   /* first byte after the fixed stubs */
+	struct dbt_block **hash;
+	struct dbt_block *blocks;
+	uint32_t nblocks, max_blocks;
+	struct dbt_fault_rec *recs;
+	uint32_t nrecs, max_recs;
+	struct tr_rc_state *snaps;  /* per access of the block being built */
+	uint32_t *jtab_keys;
+	uint8_t **jtab_hosts;
+	uint64_t generation;   /* bumped by every flush */
+
+	/* Written by generated code: the rel32 of the jump to chain. */
+	uint8_t *chain_site;
+	struct arm_cpu *cpu;   /* the CPU inside dbt_run(), for faults */
+
+	/* Fixed stubs generated at init (dbt.c). */
+	uint32_t (*enter)(struct arm_cpu *cpu, const uint8_t *code);
+	uint8_t *exit_to[DBT_EXIT_FAULT + 1 + DBT_EXIT_CODES - DBT_EXIT_CHAIN];
+	uint8_t *fault_resume[DBT_FF_COUNT];
+};
+
+/* The stub that saves the flags and leaves with code (public or internal). */
+uint8_t *dbt_exit_stub(struct dbt *d, unsigned code);
+
+int dbt_cache_init(struct dbt **out, void *buf, size_t size);
+void dbt_cache_reset(struct dbt *d);
+struct dbt_block *dbt_cache_find(struct dbt *d, uint64_t key, uint32_t pc);
+/* Translate the block at cpu->r[15] (after a lookup miss). NULL: the
+ * code page cannot be fetched. May flush the cache. */
+struct dbt_block *dbt_cache_get(struct dbt *d, struct arm_cpu *cpu,
+				uint32_t pc);
+void dbt_jtab_insert(struct dbt *d, uint32_t pc, uint8_t *code);
+
+/* The translator proper (translate.c): emits the block for pc into
+ * [*p, end), records accesses; returns 0, -1 if the space ran out. */
+int dbt_translate_block(struct dbt *d, struct arm_cpu *cpu, uint32_t pc,
+			struct dbt_block *blk);
+
+#endif

@@ -1,0 +1,338 @@
+/* Data-processing instructions (ARM DDI 0406C A5.2.1-A5.2.3, A8.4 shifts):
+ * the shifter operand in every form with its carry-out, then the ALU
+ * operation mapped onto the x86 one that sets the same flags. Registers:
+ * Rn and the result in EDX, the operand in ESI, a shift count in ECX,
+ * a shifter carry (0/1) in R8D, R9D scratch. */
+#include "cache.h"
+#include "translate.h"
+
+#define OP_REG X86_RSI
+#define RES X86_RDX
+#define CARRY X86_R8
+#define TMP X86_R9
+#define SHIFT_CLAMP 63       /* 64-bit shifts see every count >= 32 */
+#define SHIFT_COUNT_MASK 0xff /* A8.4.1: only Rs[7:0] counts */
+#define SAVED_CF_BYTE 1      /* the LAHF image's byte within flags_priv[0] */
+#define LAHF_CF_SHIFT 8
+
+enum carry_kind { CARRY_OLD, CARRY_CONST, CARRY_REG };
+
+struct operand {
+	bool is_imm;
+	uint32_t imm;
+	enum carry_kind carry;
+	uint8_t carry_const;
+};
+
+static bool is_logical(unsigned op)
+{
+	return op == A32_AND || op == A32_EOR || op == A32_TST ||
+	       op == A32_TEQ || op == A32_ORR || op == A32_MOV ||
+	       op == A32_BIC || op == A32_MVN;
+}
+
+static bool is_compare(unsigned op)
+{
+	return op >= A32_TST && op <= A32_CMN;
+}
+
+/* Old C as 0/1 in reg, from the saved flags (the instruction keeps C,
+ * so it was saved before the first clobber). */
+static void load_old_carry(struct tr *t, int reg)
+{
+	x86_movzx_rm(&t->b, 1, reg, tr_cpu_mem(offsetof(struct arm_cpu, flags_priv) +
+					      SAVED_CF_BYTE));
+	x86_alu_ri(&t->b, X86_AND, 4, reg, 1);
+}
+
+/* CF as 0/1 in the carry register (SETcc writes only its low byte). */
+static void carry_from_cf(struct tr *t)
+{
+	x86_setcc(&t->b, X86_CC_B, CARRY);
+	x86_movzx_rr(&t->b, 1, CARRY, CARRY);
+}
+
+static void shift_imm(struct tr *t, const struct a32_insn *in, bool need_c,
+		      struct operand *o)
+{
+	struct x86_buf *b = &t->b;
+	unsigned n = in->shift_amount;
+	static const enum x86_shift x86_of[] = { X86_SHL, X86_SHR, X86_SAR, X86_ROR };
+	tr_get(t, OP_REG, in->rm);
+	o->carry = CARRY_REG;
+	if (in->shift_type == A32_SHIFT_RRX) {
+		tr_flags_host(t);
+		if (t->c_inv)
+			x86_cmc(b);
+		t->c_inv = false;
+		x86_shift_ri(b, X86_RCR, 4, OP_REG, 1);
+		if (need_c)
+			carry_from_cf(t);
+		t->fl_host = false;
+	} else if (n == 32) {
+		/* LSR #32: 0, carry bit 31; ASR #32: sign fill, carry bit 31. */
+		if (need_c) {
+			x86_mov_rr(b, 4, CARRY, OP_REG);
+			x86_shift_ri(b, X86_SHR, 4, CARRY, 31);
+		}
+		if (in->shift_type == A32_SHIFT_LSR)
+			x86_alu_rr(b, X86_XOR, 4, OP_REG, OP_REG);
+		else
+			x86_shift_ri(b, X86_SAR, 4, OP_REG, 31);
+	} else {
+		x86_shift_ri(b, x86_of[in->shift_type], 4, OP_REG, (uint8_t)n);
+		if (need_c)
+			carry_from_cf(t);
+	}
+}
+
+/* Register-specified shift: counts 0-255, done in 64 bits so counts of
+ * 32 and more come out as A8.4.2 says; a zero count keeps C. */
+static void shift_reg(struct tr *t, const struct a32_insn *in, bool need_c,
+		      struct operand *o)
+{
+	struct x86_buf *b = &t->b;
+	tr_get(t, X86_RCX, in->rs);
+	x86_movzx_rr(b, 1, X86_RCX, X86_RCX);
+	tr_get(t, OP_REG, in->rm);
+	o->carry = CARRY_REG;
+	if (in->shift_type == A32_SHIFT_ROR) {
+		x86_shift_rcl(b, X86_ROR, 4, OP_REG);
+		if (need_c) {
+			x86_mov_rr(b, 4, CARRY, OP_REG);
+			x86_shift_ri(b, X86_SHR, 4, CARRY, 31);
+		}
+	} else {
+		if (in->shift_type == A32_SHIFT_ASR)
+			x86_movsxd_rr(b, OP_REG, OP_REG);
+		x86_mov_ri(b, 4, TMP, SHIFT_CLAMP);
+		x86_alu_ri(b, X86_CMP, 4, X86_RCX, SHIFT_CLAMP);
+		x86_cmov(b, X86_CC_A, 4, X86_RCX, TMP);
+		enum x86_shift op = in->shift_type == A32_SHIFT_LSL ? X86_SHL
+				  : in->shift_type == A32_SHIFT_LSR ? X86_SHR
+								    : X86_SAR;
+		if (need_c) {
+			/* LSL: carry = bit 32 of the 64-bit result; LSR/ASR:
+			 * bit 0 of (value << 1) >> count. */
+			x86_mov_rr(b, 8, CARRY, OP_REG);
+			if (op == X86_SHL) {
+				x86_shift_rcl(b, X86_SHL, 8, CARRY);
+				x86_shift_ri(b, X86_SHR, 8, CARRY, 32);
+			} else {
+				x86_shift_ri(b, X86_SHL, 8, CARRY, 1);
+				x86_shift_rcl(b, op, 8, CARRY);
+			}
+			x86_alu_ri(b, X86_AND, 4, CARRY, 1);
+		}
+		x86_shift_rcl(b, op, 8, OP_REG);
+	}
+	if (need_c) {
+		x86_test_rr(b, 4, X86_RCX, X86_RCX);
+		uint8_t *nonzero = x86_jcc8(b, X86_CC_NE);
+		load_old_carry(t, CARRY);
+		x86_patch_rel8(nonzero, b->p);
+	}
+}
+
+static void get_operand(struct tr *t, const struct a32_insn *in,
+			bool need_c, struct operand *o)
+{
+	*o = (struct operand){ .carry = CARRY_OLD };
+	if (in->form == A32_FORM_IMM) {
+		o->is_imm = true;
+		o->imm = in->imm;
+		if (in->imm_carry) {
+			o->carry = CARRY_CONST;
+			o->carry_const = (uint8_t)(in->imm >> 31);
+		}
+	} else if (in->form == A32_FORM_REG_IMM) {
+		if (in->shift_type == A32_SHIFT_LSL && in->shift_amount == 0)
+			tr_get(t, OP_REG, in->rm);
+		else
+			shift_imm(t, in, need_c, o);
+	} else {
+		shift_reg(t, in, need_c, o);
+	}
+}
+
+/* N, Z from the result, C from the shifter, V unchanged (A8.8.x "S"). */
+static void logical_flags(struct tr *t, const struct operand *o)
+{
+	struct x86_buf *b = &t->b;
+	bool need_c = t->live_after & TR_C, need_v = t->live_after & TR_V;
+	tr_clobber(t);
+	x86_test_rr(b, 4, RES, RES);
+	if (!need_c && !need_v) {
+		t->fl_host = true;
+		t->fl_mem = false;
+		t->c_inv = false;
+		return;
+	}
+	x86_lahf(b);
+	if (need_c && o->carry == CARRY_CONST && o->carry_const)
+		x86_alu_ri(b, X86_OR, 4, X86_RAX, 1 << LAHF_CF_SHIFT);
+	else if (need_c && o->carry != CARRY_CONST) {
+		if (o->carry == CARRY_OLD)
+			load_old_carry(t, CARRY);
+		x86_shift_ri(b, X86_SHL, 4, CARRY, LAHF_CF_SHIFT);
+		x86_alu_rr(b, X86_OR, 4, X86_RAX, CARRY);
+	}
+	if (need_v)
+		x86_load(b, 1, X86_RAX, TR_FLAGS_FIELD(TR_FLAGS_SAVED));
+	x86_store(b, 2, TR_FLAGS_FIELD(TR_FLAGS_SAVED), X86_RAX);
+	t->fl_mem = true;
+	t->fl_host = false;
+}
+
+static void alu_op(struct tr *t, enum x86_alu op, int dst,
+		   const struct operand *o)
+{
+	if (o->is_imm)
+		x86_alu_ri(&t->b, op, 4, dst, (int32_t)o->imm);
+	else
+		x86_alu_rr(&t->b, op, 4, dst, OP_REG);
+}
+
+static void logical(struct tr *t, const struct a32_insn *in,
+		    const struct operand *o)
+{
+	struct x86_buf *b = &t->b;
+	unsigned op = in->op;
+	if (op == A32_MOV || op == A32_MVN) {
+		if (o->is_imm)
+			x86_mov_ri(b, 4, RES, op == A32_MVN ? ~o->imm : o->imm);
+		else
+			x86_mov_rr(b, 4, RES, OP_REG);
+		if (op == A32_MVN && !o->is_imm)
+			x86_unary(b, X86_NOT, 4, RES);
+		return;
+	}
+	tr_get(t, RES, in->rn);
+	struct operand inv = *o;
+	if (op == A32_BIC) {
+		inv.imm = ~o->imm;
+		if (!o->is_imm)
+			x86_unary(b, X86_NOT, 4, OP_REG);
+	}
+	enum x86_alu x = op == A32_AND || op == A32_TST || op == A32_BIC ? X86_AND
+		       : op == A32_ORR ? X86_OR : X86_XOR;
+	alu_op(t, x, RES, &inv);
+}
+
+/* ARM C after a subtraction is NOT borrow, the inverse of x86 CF. */
+static int arith(struct tr *t, const struct a32_insn *in,
+		 const struct operand *o)
+{
+	struct x86_buf *b = &t->b;
+	unsigned op = in->op;
+	bool reverse = op == A32_RSB || op == A32_RSC;
+	int res = RES;
+	tr_get(t, RES, in->rn);
+	if (reverse) {
+		if (o->is_imm)
+			x86_mov_ri(b, 4, TMP, o->imm);
+		else
+			x86_mov_rr(b, 4, TMP, OP_REG);
+		res = TMP;
+	}
+	bool with_c = op == A32_ADC || op == A32_SBC || op == A32_RSC;
+	if (with_c) {
+		tr_flags_host(t);
+		bool want_inv = op != A32_ADC;
+		if (t->c_inv != want_inv)
+			x86_cmc(b);
+	}
+	static const enum x86_alu x86_of[] = {
+		[A32_SUB] = X86_SUB, [A32_RSB] = X86_SUB, [A32_ADD] = X86_ADD,
+		[A32_ADC] = X86_ADC, [A32_SBC] = X86_SBB, [A32_RSC] = X86_SBB,
+		[A32_CMP] = X86_CMP, [A32_CMN] = X86_ADD,
+	};
+	if (reverse)
+		x86_alu_rr(b, x86_of[op], 4, TMP, RES);
+	else
+		alu_op(t, x86_of[op], RES, o);
+	if (in->s || is_compare(op)) {
+		t->fl_host = true;
+		t->fl_mem = false;
+		t->c_inv = !(op == A32_ADD || op == A32_ADC || op == A32_CMN);
+	} else {
+		t->fl_host = false;
+	}
+	return res;
+}
+
+/* ADD/SUB without S through LEA, which leaves EFLAGS alone. */
+static bool add_sub_lea(struct tr *t, const struct a32_insn *in,
+			const struct operand *o)
+{
+	tr_get(t, RES, in->rn);
+	if (o->is_imm) {
+		int32_t d = (int32_t)(in->op == A32_ADD ? o->imm : -o->imm);
+		x86_lea(&t->b, 4, RES, x86_m(RES, d));
+	} else if (in->op == A32_ADD) {
+		x86_lea(&t->b, 4, RES, x86_mi(RES, OP_REG, 1, 0));
+	} else {
+		/* rn - rm = rn + NOT rm + 1 */
+		x86_unary(&t->b, X86_NOT, 4, OP_REG);
+		x86_lea(&t->b, 4, RES, x86_mi(RES, OP_REG, 1, 1));
+	}
+	return true;
+}
+
+static bool flag_free_operand(const struct a32_insn *in)
+{
+	return in->form == A32_FORM_IMM ||
+	       (in->form == A32_FORM_REG_IMM &&
+		in->shift_type == A32_SHIFT_LSL && in->shift_amount == 0);
+}
+
+bool dbt_tr_dp(struct tr *t, const struct a32_insn *in)
+{
+	unsigned op = in->op;
+	if (op == A32_MOVW || op == A32_MOVT) {
+		if (op == A32_MOVW) {
+			tr_put_imm(t, in->rd, in->imm);
+		} else {
+			/* MOVT writes the top half only: a 16-bit store. */
+			struct x86_mem top = tr_reg_mem(in->rd);
+			top.disp += 2;
+			tr_forget(t, in->rd);
+			x86_store_imm(&t->b, 2, top, (int32_t)in->imm);
+		}
+		return true;
+	}
+	if (op < A32_AND || op > A32_MVN)
+		return false;
+	if (in->rd == ARM_REG_PC && in->s && !is_compare(op)) {
+		/* SUBS PC, LR and friends return from an exception: not
+		 * available in User mode (B9.3.19). */
+		tr_end_exit(t, DBT_EXIT_UNDEF, t->pc);
+		return true;
+	}
+	bool flag_free = !in->s && flag_free_operand(in) &&
+			 (op == A32_MOV || op == A32_MVN || op == A32_ADD ||
+			  op == A32_SUB);
+	if (!flag_free)
+		tr_clobber(t);
+	bool logic = is_logical(op);
+	bool need_c = logic && in->s && (t->live_after & TR_C);
+	struct operand o;
+	get_operand(t, in, need_c, &o);
+	int res = RES;
+	if (logic) {
+		logical(t, in, &o);
+		if (in->s)
+			logical_flags(t, &o);
+	} else if (flag_free) {
+		add_sub_lea(t, in, &o);
+	} else {
+		res = arith(t, in, &o);
+	}
+	if (is_compare(op))
+		return true;
+	if (in->rd == ARM_REG_PC)
+		tr_end_indirect(t, res);
+	else
+		tr_put(t, in->rd, res);
+	return true;
+}

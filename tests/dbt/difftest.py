@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Differential test of the A32 translator: runs generated programs under
+qemu-arm (the reference) and under the emulator being tested, and compares
+their per-case records.
+
+Environment: DIFFTEST_SEED (one seed or a comma list), DIFFTEST_CASES
+(cases per seed), DIFFTEST_CLASS (all, or a comma list of classes such as
+mul,div) replace the fixed plan; DIFFTEST_VERBOSE=1 details every failure.
+Prints "suite difftest: N passed, M failed" and exits non-zero on failure.
+"""
+
+import argparse
+import os
+import shlex
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+sys.dont_write_bytecode = True  # keep the source tree clean
+import difftest_gen as gen  # noqa: E402
+
+REFERENCE = ("qemu-arm", "-cpu", "cortex-a15")
+CC = "arm-linux-gnueabi-gcc"
+
+# The fixed plan of `make test`: mixed programs, then every class alone so a
+# class the mix rarely reaches still gets its share.  (seed, cases, class)
+PLAN = ([(s, 800, "all") for s in (1, 2, 3, 4, 5)] +
+        [(100 + i, 200, c) for i, c in enumerate(gen.CLASSES)])
+
+# A crashing or hanging case costs one relaunch from the next case; past
+# this many per program the rest count as failed without running.
+MAX_RELAUNCH = 8
+LAUNCH_TIMEOUT = 20.0
+# Hangs must not stall `make test`: no launch starts after this long.
+SUITE_BUDGET = 240.0
+# Failures printed with listing and differences, then as one line, then
+# only counted: a badly broken translator must not flood the log.
+DETAILED_FAILURES = 10
+LISTED_FAILURES = 60
+
+
+def plan_from_env():
+    if not any(k in os.environ for k in
+               ("DIFFTEST_SEED", "DIFFTEST_CASES", "DIFFTEST_CLASS")):
+        return PLAN
+    seeds = [int(s) for s in
+             os.environ.get("DIFFTEST_SEED", "1").split(",") if s]
+    cases = int(os.environ.get("DIFFTEST_CASES", "500"))
+    cls = os.environ.get("DIFFTEST_CLASS", "all")
+    return [(s, cases, cls) for s in seeds]
+
+
+def build(prog, workdir):
+    stem = os.path.join(workdir, "difftest-%s-%d" %
+                        (prog.label.replace(",", "+"), prog.seed))
+    with open(stem + ".S", "w") as f:
+        f.write(prog.text)
+    cmd = [CC] + list(gen.LINK_FLAGS) + [stem + ".S", "-o", stem]
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode:
+        sys.exit("difftest: cannot build %s:\n%s" % (stem, r.stderr[-4000:]))
+    return stem
+
+
+def launch(cmd, first, timeout):
+    """One process run from case `first`; returns (records, note) where note
+    says why it stopped early."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        try:
+            p = subprocess.Popen(cmd + [str(first)], stdout=out, stderr=err)
+        except OSError as e:
+            return [], "cannot start: %s" % e
+        try:
+            rc = p.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+            rc = "timeout after %.0fs" % timeout
+        out.seek(0)
+        err.seek(0)
+        data, tail = out.read(), err.read()[-600:].decode(errors="replace")
+    n = len(data) // gen.RECORD_SIZE
+    recs = [data[i * gen.RECORD_SIZE:(i + 1) * gen.RECORD_SIZE]
+            for i in range(n)]
+    return recs, "exit %s%s" % (rc, ("; stderr: " + tail.strip())
+                                if tail.strip() else "")
+
+
+def run_all(cmd, ncases, deadline):
+    """Records by case index, and for cases with none, why."""
+    records, lost = {}, {}
+    first, relaunches = 0, 0
+    while first < ncases:
+        timeout = min(LAUNCH_TIMEOUT, deadline - time.time())
+        if timeout <= 0:
+            for i in range(first, ncases):
+                lost[i] = "not run: the suite's time budget is spent"
+            break
+        recs, note = launch(cmd, first, timeout)
+        for i, rec in enumerate(recs):
+            records[first + i] = rec
+        first += len(recs)
+        if first >= ncases:
+            break
+        lost[first] = "no record (%s)" % note
+        first += 1
+        relaunches += 1
+        if relaunches > MAX_RELAUNCH:
+            for i in range(first, ncases):
+                lost[i] = "not run: too many crashed cases before it"
+            break
+    return records, lost
+
+
+def decode(rec):
+    fields = gen.RECORD_HEAD.unpack_from(rec)
+    return dict(zip(gen.RECORD_FIELDS, fields)), rec[gen.RECORD_HEAD.size:]
+
+
+def apsr_text(v):
+    flags = "".join(f if v >> b & 1 else "-" for f, b in
+                    (("N", 31), ("Z", 30), ("C", 29), ("V", 28), ("Q", 27)))
+    return "%s GE=%x" % (flags, v >> 16 & 0xf)
+
+
+def differences(want, got):
+    """Human-readable lines for every field and buffer word that differ."""
+    (wf, wbuf), (gf, gbuf) = decode(want), decode(got)
+    lines = []
+    for name in gen.RECORD_FIELDS:
+        if wf[name] != gf[name]:
+            extra = ""
+            if name == "apsr":
+                extra = "  (%s vs %s)" % (apsr_text(wf[name]),
+                                          apsr_text(gf[name]))
+            lines.append("  %-8s qemu 0x%08x  got 0x%08x%s" %
+                         (name, wf[name], gf[name], extra))
+    for off in range(0, len(wbuf), 4):
+        w, g = wbuf[off:off + 4], gbuf[off:off + 4]
+        if w != g:
+            lines.append("  buf+0x%02x qemu 0x%08x  got 0x%08x" %
+                         (off, struct.unpack("<I", w)[0],
+                          struct.unpack("<I", g)[0]))
+    return lines
+
+
+def report(prog, elf, idx, why, diff_lines, shown):
+    if shown >= LISTED_FAILURES:
+        return
+    print("FAIL seed %d class %s case %d: %s" % (prog.seed, prog.label, idx,
+                                                why))
+    if shown >= DETAILED_FAILURES:
+        return
+    print("  reproduce: DIFFTEST_SEED=%d DIFFTEST_CASES=%d DIFFTEST_CLASS=%s"
+          " (or run %s %d: cases from %d on)"
+          % (prog.seed, len(prog.cases), prog.label, elf, idx, idx))
+    case = prog.cases[idx]
+    print("  initial r0-r12,r14: " +
+          " ".join("%08x" % v for v in case.regs))
+    print("  initial APSR: %s" % apsr_text(case.apsr))
+    for line in case.lines:
+        print("    " + line)
+    for line in diff_lines:
+        print(line)
+
+
+def check_program(prog, runner, workdir, shown, deadline):
+    """Returns (passed, failed) for one generated program."""
+    elf = build(prog, workdir)
+    n = len(prog.cases)
+    # Both emulators at once: the test machine has two cores.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        ref_job = pool.submit(run_all, list(REFERENCE) + [elf], n, deadline)
+        got_job = pool.submit(run_all, runner + [elf], n, deadline)
+        (ref, ref_lost), (got, got_lost) = ref_job.result(), got_job.result()
+    passed = failed = 0
+    for idx in range(n):
+        if idx not in ref:
+            why, diff = "reference failed, generator bug: %s" % \
+                ref_lost[idx], []
+        elif idx not in got:
+            why, diff = got_lost[idx], []
+        elif ref[idx] == got[idx]:
+            passed += 1
+            continue
+        else:
+            why, diff = "state differs", differences(ref[idx], got[idx])
+        failed += 1
+        report(prog, elf, idx, why, diff, shown[0])
+        shown[0] += 1
+    return passed, failed
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runner", required=True,
+                    help="command under test, e.g. build/arm-run")
+    ap.add_argument("--workdir", default="build/difftest")
+    args = ap.parse_args()
+    runner = shlex.split(args.runner)
+    plan = plan_from_env()
+    try:
+        for _, _, cls in plan:
+            gen.parse_classes(cls)
+    except ValueError as e:
+        print("difftest: %s" % e)
+        print("suite difftest: 0 passed, 1 failed")
+        return 1
+    if not os.access(runner[0], os.X_OK) and "/" in runner[0]:
+        print("difftest: %s is not built" % runner[0])
+        print("suite difftest: 0 passed, %d failed" %
+              sum(n for _, n, _ in plan))
+        return 1
+    os.makedirs(args.workdir, exist_ok=True)
+    verbose = os.environ.get("DIFFTEST_VERBOSE") == "1"
+    shown = [-10 ** 9 if verbose else 0]
+    total_pass = total_fail = 0
+    start = time.time()
+    for seed, ncases, cls in plan:
+        prog = gen.build_program(seed, ncases, cls)
+        p, f = check_program(prog, runner, args.workdir, shown,
+                             start + SUITE_BUDGET)
+        print("difftest seed %d class %s: %d passed, %d failed" %
+              (seed, cls, p, f))
+        total_pass, total_fail = total_pass + p, total_fail + f
+    print("difftest: %.1fs" % (time.time() - start))
+    print("suite difftest: %d passed, %d failed" % (total_pass, total_fail))
+    return 1 if total_fail else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
