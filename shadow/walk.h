@@ -36,6 +36,7 @@
 #define ARM_SCTLR_A (1u << 1)
 #define ARM_SCTLR_AFE (1u << 29)
 #define ARM_SCTLR_TRE (1u << 28)
+#define ARM_SCTLR_EE (1u << 25)   /* walks read descriptors big-endian */
 
 enum arm_access {
 	ARM_ACCESS_READ,
@@ -63,9 +64,12 @@ struct arm_mmu_regs {
 typedef int (*arm_walk_read_fn)(void *ctx, uint32_t pa, uint32_t *out);
 
 struct arm_walk_result {
-	/* Valid when the walk succeeded (arm_walk() returned 0). */
+	/* Valid when the walk succeeded (arm_walk() returned 0), and also
+	 * after an Access flag, domain or permission fault (pa, page_shift,
+	 * domain and global then say what the guest mapped; perm_* are 0
+	 * for Access flag and domain faults). */
 	uint32_t pa;            /* physical address of va */
-	uint8_t page_shift;     /* mapping size: 12, 16, 20 or 24 */
+	uint8_t page_shift;     /* mapping size: 12, 16, 20 or 24 (24: MMU off) */
 	uint8_t domain;         /* 0 for supersections */
 	bool global;            /* nG clear (or MMU off) */
 	bool manager;           /* domain is Manager: no permission checks */
@@ -73,7 +77,9 @@ struct arm_walk_result {
 	uint8_t perm_pl0;       /* ARM_PERM_* granted at PL0 */
 	/* Valid when the walk faulted (arm_walk() returned nonzero). */
 	uint8_t fs;             /* ARM_FS_* */
-	uint8_t fault_domain;   /* for DFSR.Domain (domain/permission faults) */
+	uint8_t fault_domain;   /* the domain, once a descriptor gave one;
+				 * arm_fsr() reports it where DFSR.Domain
+				 * is valid */
 	uint8_t level;          /* 1 or 2: the level the fault was found at */
 };
 
