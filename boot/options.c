@@ -90,6 +90,8 @@ static int parse_test(struct options *o, const struct token *t)
 		o->test = OPT_TEST_FAULT;
 	else if (token_is(t, "console"))
 		o->test = OPT_TEST_CONSOLE;
+	else if (token_is(t, "guest"))
+		o->test = OPT_TEST_GUEST;
 	else
 		return -1;
 	return 0;
@@ -108,7 +110,7 @@ static const struct opt_desc opt_table[] = {
 	{ "mem", parse_mem, "a size from 16M to 3G in whole MiB, e.g. 256M" },
 	{ "gdb", parse_gdb, "off, on or wait" },
 	{ "log", parse_log, "error, warn, info or debug" },
-	{ "test", parse_test, "exit, fault or console" },
+	{ "test", parse_test, "exit, fault, console or guest" },
 	{ "bootargs", parse_bootargs, "a string under 512 bytes" },
 };
 

@@ -29,6 +29,7 @@ enum opt_test {
 	OPT_TEST_EXIT,   /* run the self-checks, then exit QEMU with success */
 	OPT_TEST_FAULT,  /* take a deliberate page fault in the monitor */
 	OPT_TEST_CONSOLE, /* run the console; its poweroff exits QEMU with success */
+	OPT_TEST_GUEST,   /* run the guest; QEMU exits with success iff it powers off */
 };
 
 struct options {

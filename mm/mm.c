@@ -23,6 +23,11 @@ int frame_alloc(uint64_t npages, uint64_t *pa)
 	return pmm_alloc(&pmm, npages, 1, pa);
 }
 
+int frame_alloc_aligned(uint64_t npages, uint64_t align_pages, uint64_t *pa)
+{
+	return pmm_alloc(&pmm, npages, align_pages, pa);
+}
+
 int frame_alloc_below(uint64_t npages, uint64_t limit, uint64_t *pa)
 {
 	return pmm_alloc_range(&pmm, npages, 1, 0, limit, pa);

@@ -32,6 +32,8 @@ void mm_layout_from_boot(const struct boot_info *bi, uint64_t image_start,
 int mm_init(const struct boot_info *bi);
 int frame_alloc(uint64_t npages, uint64_t *pa);
 int frame_alloc_below(uint64_t npages, uint64_t limit, uint64_t *pa);
+/* npages contiguous frames aligned to align_pages (a power of two). */
+int frame_alloc_aligned(uint64_t npages, uint64_t align_pages, uint64_t *pa);
 void frame_free(uint64_t pa, uint64_t npages);
 void *kmalloc(size_t n);
 void *kzalloc(size_t n);

@@ -141,6 +141,27 @@ void *vmm_map_mmio(uint64_t pa, size_t len)
 	return (void *)(uintptr_t)(va + off);
 }
 
+/* The code region starts at the next 2 MiB boundary past the image. */
+#define CODE_REGION_ALIGN (2ull << 20)
+
+void *vmm_alloc_code_region(size_t size)
+{
+	static uint64_t next;
+	uint64_t end = (uint64_t)(uintptr_t)__image_end;
+
+	if (!next)
+		next = (end + CODE_REGION_ALIGN - 1) & ~(CODE_REGION_ALIGN - 1);
+	uint64_t va = next;
+	for (uint64_t off = 0; off < size; off += PAGE_SIZE) {
+		uint64_t pa;
+		if (frame_alloc(1, &pa) || map_4k(va + off, pa, PTE_W | PTE_G))
+			return NULL;
+		memset(phys_to_virt(pa), 0, PAGE_SIZE);
+	}
+	next = va + ((size + CODE_REGION_ALIGN - 1) & ~(CODE_REGION_ALIGN - 1));
+	return (void *)(uintptr_t)va;
+}
+
 uint64_t vmm_kernel_pml4_phys(void)
 {
 	return pml4_phys;

@@ -28,6 +28,10 @@
 int vmm_init(uint64_t phys_end);
 /* Maps len bytes of device registers at pa uncached; NULL on failure. */
 void *vmm_map_mmio(uint64_t pa, size_t len);
+/* Maps size bytes of fresh frames read-write-execute right after the
+ * monitor image, within rel32 reach of its code: the translator's code
+ * cache (DESIGN.md memory map). NULL if memory runs out. */
+void *vmm_alloc_code_region(size_t size);
 uint64_t vmm_kernel_pml4_phys(void);
 uint64_t vmm_direct_map_end(void);
 
