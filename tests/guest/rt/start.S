@@ -87,6 +87,7 @@ rt_vectors:
 	pop	{r0-r12, lr}
 	movs	pc, lr
 .endm
+	.global stub_und, stub_svc, stub_pabt, stub_dabt, stub_irq, stub_fiq
 	STUB stub_und, 1
 	STUB stub_svc, 2
 	STUB stub_pabt, 3
