@@ -123,14 +123,7 @@ static void test_undef(uint32_t mode, const char *m)
 	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const struct undef_case *c = &cases[i];
 		fire(c->fn, mode, 0);
-		const char *p = c->name;
-		char *q = name;
-		while (*p)
-			*q++ = *p++;
-		*q++ = ' ';
-		for (p = m; *p;)
-			*q++ = *p++;
-		*q = 0;
+		rt_snprintf(name, sizeof(name), "%s %s", c->name, m);
 		check_exc(name, EXC_UND, 0, 0);
 		check_entry(name, EXC_UND, expected_from(mode), c->insn);
 		check_return(name, mode);
