@@ -121,9 +121,9 @@ static void counting(const char *how)
 
 void test_main(void)
 {
-	/* With the MMU off all memory is Strongly-ordered, where exclusives
-	 * are not required to work (A3.4.5): run on Normal memory, as an
-	 * operating system does. */
+	/* With the MMU off all memory is Strongly-ordered, and A3.4.5
+	 * restricts what exclusives promise outside Normal memory: run on
+	 * Normal memory, as an operating system does. */
 	mmu_base_map(l1);
 	mmu_enable(l1, DACR(0, DACR_CLIENT));
 	rt_hook = svc_monitor;
