@@ -125,3 +125,21 @@ alt_pabt:
 	.global alt_count, alt_srs
 alt_count:	.space 32
 alt_srs:	.space 8
+
+/* void in_mode(uint32_t mode, void (*fn)(uint32_t *, uint32_t),
+ * uint32_t *state): calls fn(state, 0) in another PL1 mode, on that
+ * mode's stack, with the caller's mask bits. */
+	.text
+	.global in_mode
+in_mode:
+	push	{r4, r5, r6, lr}
+	mrs	r4, cpsr
+	mov	r5, r1
+	bic	r3, r4, #0x1F
+	orr	r3, r3, r0
+	mov	r0, r2
+	mov	r1, #0
+	msr	cpsr_c, r3
+	blx	r5
+	msr	cpsr_c, r4
+	pop	{r4, r5, r6, pc}

@@ -23,6 +23,7 @@ extern trig_fn trig_und, trig_vfp, trig_cp7, trig_svc, trig_svc_cond,
 extern const uint32_t insn_und[], insn_vfp[], insn_cp7[], insn_svc[],
 	insn_svc_cond[], insn_bkpt[], insn_ldr[], insn_str[], insn_sctlr[];
 extern const uint32_t alt_vectors[];
+void in_mode(uint32_t mode, trig_fn *fn, uint32_t *state);
 extern volatile uint32_t alt_count[8], alt_srs[2];
 
 const char rt_test_name[] = "exceptions";
@@ -77,10 +78,9 @@ static void check_entry(const char *what, uint32_t kind, uint32_t from_cpsr,
 /* The CPSR the triggers run with, before the exception. */
 static uint32_t expected_from(uint32_t mode)
 {
-	uint32_t cpsr = (read_cpsr() & ~APSR_MASK) | TEST_FLAGS;
+	uint32_t cpsr = (read_cpsr() & ~APSR_MASK & ~MODE_MASK) | TEST_FLAGS | mode;
 	if (mode == MODE_USR)
-		cpsr = (cpsr & ~(MODE_MASK | PSR_I | PSR_F)) | MODE_USR |
-		       PSR_I | PSR_F;
+		cpsr |= PSR_I | PSR_F;
 	return cpsr;
 }
 
@@ -88,7 +88,9 @@ static void fire(trig_fn *fn, uint32_t mode, uint32_t va)
 {
 	state[0] = state[1] = 0;
 	exc_clear();
-	if (mode == MODE_USR) {
+	if (mode != MODE_USR && mode != MODE_SVC) {
+		in_mode(mode, fn, state);
+	} else if (mode == MODE_USR) {
 		user_trigger = fn;
 		user_va = va;
 		run_user(run_trigger, 0);
@@ -238,6 +240,58 @@ static void test_alt_returns(void)
 	isb();
 }
 
+/* UNDEF and SVC taken from every other PL1 mode, including the
+ * exception's own mode (the trigger saves the LR it clobbers). */
+static void test_from_modes(void)
+{
+	static const uint32_t modes[] = { MODE_FIQ, MODE_IRQ, MODE_ABT, MODE_UND, MODE_SYS };
+	static const char *const names[] = { "fiq", "irq", "abt", "und", "sys" };
+	char what[40];
+	rt_section("exceptions taken from each PL1 mode");
+	for (unsigned i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+		rt_snprintf(what, sizeof(what), "udf from %s", names[i]);
+		fire(trig_und, modes[i], 0);
+		check_exc(what, EXC_UND, 0, 0);
+		check_entry(what, EXC_UND, expected_from(modes[i]), insn_und);
+		check_return(what, modes[i]);
+		rt_snprintf(what, sizeof(what), "svc from %s", names[i]);
+		fire(trig_svc, modes[i], 0);
+		check_exc(what, EXC_SVC, 0, 0);
+		check_entry(what, EXC_SVC, expected_from(modes[i]), insn_svc);
+		check_return(what, modes[i]);
+	}
+}
+
+/* A Data Abort inside the SVC handler: Abort mode's SPSR holds the
+ * handler's SVC-mode state, and both returns work. */
+static struct exc_rec nested;
+static int abort_in_svc(uint32_t kind, struct exc_frame *f)
+{
+	(void)f;
+	if (kind == EXC_SVC) {
+		probe_read32(UNMAPPED_VA, 0);
+		nested.kind = rt_exc.kind;
+		nested.spsr = rt_exc.spsr;
+		nested.fsr = rt_exc.fsr;
+	}
+	return 0;
+}
+
+static void test_nested(void)
+{
+	rt_section("nested exceptions");
+	rt_hook = abort_in_svc;
+	fire(trig_svc, MODE_SVC, 0);
+	rt_hook = 0;
+	check_eq(rt_exc_count, 2, "data abort in svc handler: exceptions");
+	check_eq(nested.kind, EXC_DABT, "data abort in svc handler: kind");
+	check_eq(nested.spsr & (MODE_MASK | PSR_I | PSR_A | PSR_F), MODE_SVC | PSR_I,
+		 "data abort in svc handler: SPSR_abt mode/masks");
+	check_eq(nested.fsr & FSR_FS_MASK, FS_TRANSLATION_SECTION,
+		 "data abort in svc handler: DFSR");
+	check_return("svc after nested abort", MODE_SVC);
+}
+
 void test_main(void)
 {
 	/* Unmask asynchronous aborts, IRQ and FIQ so that entry visibly sets
@@ -265,6 +319,8 @@ void test_main(void)
 	test_dabt(MODE_SVC, "str unmapped from svc", 1);
 	test_dabt(MODE_USR, "ldr unmapped from usr", 0);
 	test_dabt(MODE_USR, "str unmapped from usr", 1);
+	test_from_modes();
+	test_nested();
 	test_alt_returns();
 	mmu_disable();
 }
