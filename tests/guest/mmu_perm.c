@@ -27,12 +27,12 @@ const char rt_test_name[] = "mmu_perm";
 static uint32_t l1[L1_ENTRIES] __attribute__((aligned(L1_ALIGN)));
 static uint32_t l2[L2_ENTRIES] __attribute__((aligned(L2_ALIGN)));
 
-enum { SECT, PAGE };
-static const char *const kind_names[] = { "section", "page" };
+enum { SECT, PAGE, LARGE };
+static const char *const kind_names[] = { "section", "page", "large page" };
 
-/* Maps TEST_VA to PA_DATA as a section or a small page (in a page table
- * whose L1 descriptor carries dom and l1_extra), with AP ap and extra
- * descriptor bits; invalidates the TLB. */
+/* Maps TEST_VA to PA_DATA as a section, a small page or a large page (in
+ * a page table whose L1 descriptor carries dom and l1_extra), with AP ap
+ * and extra descriptor bits; invalidates the TLB. */
 static void map(int kind, unsigned ap, uint32_t dom, uint32_t extra,
 		uint32_t l1_extra)
 {
@@ -41,7 +41,12 @@ static void map(int kind, unsigned ap, uint32_t dom, uint32_t extra,
 				L1_DOMAIN(dom) | extra);
 	} else {
 		mmu_map_table(l1, TEST_VA, l2, L1_DOMAIN(dom) | l1_extra);
-		mmu_map_small(l2, TEST_VA, PA_DATA, SMALL_NORMAL | L2_AP(ap) | extra);
+		if (kind == LARGE)
+			mmu_map_large(l2, TEST_VA, PA_DATA, LARGE_NORMAL |
+				      L2_AP(ap) | extra);
+		else
+			mmu_map_small(l2, TEST_VA, PA_DATA, SMALL_NORMAL |
+				      L2_AP(ap) | extra);
 	}
 	tlb_flush_all();
 }
@@ -117,7 +122,7 @@ static void test_ap_afe0(void)
 	static char what[40];
 	rt_section("AP[2:0], SCTLR.AFE = 0, Client domain");
 	set_dacr(DACR_CLIENT);
-	for (int kind = SECT; kind <= PAGE; kind++)
+	for (int kind = SECT; kind <= LARGE; kind++)
 		for (unsigned ap = 0; ap < 8; ap++) {
 			if (ap == 4)
 				continue;
@@ -249,6 +254,11 @@ static void test_xn(void)
 	map(PAGE, AP_FULL, DOM, L2_SMALL_XN, 0);
 	exec("page xn", 0, FS_PERMISSION_PAGE);
 	exec("page xn", 1, FS_PERMISSION_PAGE);
+	map(LARGE, AP_FULL, DOM, 0, 0);
+	exec("large page", 0, 0);
+	map(LARGE, AP_FULL, DOM, L2_LARGE_XN, 0);
+	exec("large page xn", 0, FS_PERMISSION_PAGE);
+	exec("large page xn", 1, FS_PERMISSION_PAGE);
 	/* A fetch needs read permission (B3.7.2). */
 	map(SECT, AP_PL1_RW, DOM, 0, 0);
 	exec("section ap=001", 0, 0);
