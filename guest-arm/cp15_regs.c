@@ -80,10 +80,12 @@
 #define CLIDR_VALUE 0x0a200023u
 #define PMCEID0_VALUE 0x1u   /* only event 0x00, SW_INCR, is counted */
 
-/* Writable bits (B4.1.130 SCTLR: M A C CP15BEN SW Z I V RR TRE AFE TE;
- * EE is RAZ/WI without big-endian data, WXN/UWXN belong to the
- * Virtualization Extensions; the RAO bits stay as reset sets them). */
-#define SCTLR_WRITABLE 0x70007c27u
+/* Writable bits (B4.1.130 SCTLR: M A C CP15BEN Z I V RR TRE AFE TE).
+ * SW is RAZ/WI as on the A15 (Linux sets it and reads back
+ * cr=10c5387d on QEMU and on hardware); EE is RAZ/WI without big-endian
+ * data; WXN/UWXN belong to the Virtualization Extensions; the RAO bits
+ * stay as reset sets them. */
+#define SCTLR_WRITABLE 0x70007827u
 #define CSSELR_WRITABLE 0xfu         /* Level, InD (B4.1.41) */
 #define TTBCR_WRITABLE 0x37u         /* N, PD0, PD1; EAE RAZ/WI (B4.1.153) */
 #define DFSR_WRITABLE 0x3cffu        /* FS, Domain, FS[4], WnR, ExT, CM */

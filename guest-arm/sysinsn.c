@@ -321,7 +321,11 @@ static void dispatch(struct sys_ctx *c)
 	case A32_SEV:
 		c->s->event = true; return;
 	case A32_NOP: case A32_YIELD: case A32_DMB: case A32_DSB: case A32_ISB:
-	case A32_PLD: case A32_PLDW: case A32_PLI: case A32_CLREX: case A32_DBG:
+	case A32_PLD: case A32_PLDW: case A32_PLI: case A32_DBG:
+		return;
+	case A32_CLREX:           /* opens the local monitor (A8.8.32) */
+		c->cpu->exclusive_addr = ~0u;
+		c->cpu->exclusive_valid = 0;
 		return;
 	case A32_HVC:
 		board_call(c, ARM_SYS_HVC); return;

@@ -96,18 +96,18 @@ static int fake_walk_read(void *ctx, uint32_t pa, uint32_t *out)
 static const struct arm_sys_mem mem = { fake_read, fake_write,
 					fake_walk_read, NULL };
 
-/* The board timer: fixed counts, and the last write remembered. */
-#define FAKE_CNTPCT 0x0000001234567890ull
+/* The board timer: counts the test sets, the last write remembered. */
 #define FAKE_CNTVCT 0x0000000abcdef012ull
 #define FAKE_FREQ 62500000u
 static uint64_t timer_regs[ARM_TIMER_CNTV_TVAL + 1];
 static int last_timer_write = -1;
+static uint64_t fake_cntpct = 0x0000001234567890ull;
 
 static uint64_t fake_timer_read(void *ctx, enum arm_timer_reg reg)
 {
 	(void)ctx;
 	if (reg == ARM_TIMER_CNTPCT)
-		return FAKE_CNTPCT;
+		return fake_cntpct;
 	if (reg == ARM_TIMER_CNTVCT)
 		return FAKE_CNTVCT;
 	return timer_regs[reg];

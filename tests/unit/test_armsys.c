@@ -51,6 +51,8 @@ static void test_entry_from_user(void)
 		CHECK_EQ(cpu.r[ARM_REG_LR], t[i].lr);
 		CHECK_EQ(cpu.r[ARM_REG_PC], t[i].vector);
 		CHECK_EQ(*arm_sys_cur_spsr(&s), USR | NZCV_NV);
+		/* The translator's copy (what a translated MRS reads). */
+		CHECK_EQ(arm_cpu_cpsr(&cpu) & ARM_CPSR_MODE_MASK, t[i].mode);
 	}
 }
 

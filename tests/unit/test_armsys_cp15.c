@@ -95,10 +95,15 @@ static void test_sctlr_masks(void)
 {
 	setup(SVC);
 	CHECK(mcr(MCR_SCTLR, 0xffffffff) & ARM_SYS_MMU_CHANGED);
-	CHECK_EQ(mrc(MRC_SCTLR), 0x00c50078 | 0x70007c27);
-	CHECK_EQ(mcr(MCR_SCTLR, 0x00c50078 | 0x70007c27), 0);  /* no change */
+	CHECK_EQ(mrc(MRC_SCTLR), 0x00c50078 | 0x70007827);
+	CHECK_EQ(mcr(MCR_SCTLR, 0x00c50078 | 0x70007827), 0);  /* no change */
 	mcr(MCR_SCTLR, 0);
 	CHECK_EQ(mrc(MRC_SCTLR), 0x00c50058);   /* CP15BEN (bit 5) cleared */
+	/* What Linux's __v7_setup writes (v7_crval, 2-level tables: clear
+	 * 0x2120c302, set 0x10c03c7d) reads back as its boot log shows on
+	 * QEMU's cortex-a15: "cr=10c5387d". */
+	mcr(MCR_SCTLR, (0x00c50078 & ~0x2120c302u) | 0x10c03c7du);
+	CHECK_EQ(mrc(MRC_SCTLR), 0x10c5387d);
 
 	/* TTBCR: N, PD0, PD1 only; EAE RAZ/WI without LPAE (B4.1.153). */
 	mcr(MCR_TTBCR, 0xffffffff);
@@ -187,6 +192,20 @@ static void test_address_translation(void)
 	/* Unmapped: a section translation fault, FS 0x05. */
 	mcr(MCR_ATS1CPR, 0x90000000);
 	CHECK_EQ(mrc(MRC_PAR), (0x05u << 1) | 1);
+	/* A supersection (bit 18, 16 identical entries, B3.5.1): PAR holds
+	 * PA[31:24] and SS (bit 1). */
+	for (unsigned i = 0; i < 16; i++)
+		table[0xa00 + i] = 0x5f000000 | (1u << 18) | (1u << 10) | 2;
+	mcr(MCR_ATS1CPR, 0xa0abcdef);
+	CHECK_EQ(mrc(MRC_PAR), 0x5f000000 | 2);
+}
+
+/* MRC with Rt = 15 writes APSR.NZCV from bits 31:28 (A8.8.108). */
+static void test_mrc_apsr(void)
+{
+	setup(SVC | ARM_CPSR_C);
+	run(0xee10ff10, 0x8000);             /* mrc p15, 0, APSR_nzcv, c0, c0, 0 */
+	CHECK_EQ(arm_sys_cpsr(&s, &cpu), SVC | ARM_CPSR_Z);   /* MIDR[31:28] = 4 */
 }
 
 /* Generic timer (B8.2, B4.1.26): counts from the board; PL0 access per
@@ -237,7 +256,17 @@ static void test_pmu(void)
 	mcr(MCR_PMSWINC, 1u << 2);
 	mcr(MCR_PMSWINC, 1u << 2);
 	CHECK_EQ(mrc(MRC_PMXEVCNTR), 2);
-	/* The cycle counter does not move while disabled. */
+	/* The cycle counter does not move while disabled; enabled, it runs
+	 * at the timer's rate, divided by 64 with PMCR.D (B4.1.117). */
+	fake_cntpct += 1000;
+	CHECK_EQ(mrc(MRC_PMCCNTR), 0);
+	mcr(MCR_PMCNTENSET, 1u << 31);
+	fake_cntpct += 1000;
+	CHECK_EQ(mrc(MRC_PMCCNTR), 1000);
+	mcr(0xee090f1c, 1 | 8);                      /* PMCR.E, PMCR.D */
+	fake_cntpct += 6400;
+	CHECK_EQ(mrc(MRC_PMCCNTR), 1100);
+	mcr(0xee090f1c, 1 | 4);                      /* PMCR.C resets it */
 	CHECK_EQ(mrc(MRC_PMCCNTR), 0);
 
 	arm_sys_set_cpsr(&s, &cpu, USR);
@@ -281,6 +310,7 @@ int main(void)
 	test_pl0_access();
 	test_tlb_ops();
 	test_address_translation();
+	test_mrc_apsr();
 	test_timer();
 	test_pmu();
 	test_unmodelled();
