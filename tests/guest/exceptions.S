@@ -143,3 +143,22 @@ in_mode:
 	blx	r5
 	msr	cpsr_c, r4
 	pop	{r4, r5, r6, pc}
+
+/* uint32_t wb_X(uint32_t base): one load or store with base writeback
+ * at base (unmapped); returns the base register after the Data Abort. */
+.macro WRITEBACK name, insn:vararg
+	.global \name
+\name:
+	push	{r4-r7, lr}
+	mov	r1, r0
+	\insn
+	mov	r0, r1
+	pop	{r4-r7, pc}
+.endm
+	WRITEBACK wb_ldr_post, ldr r2, [r1], #4
+	WRITEBACK wb_ldr_pre, ldr r2, [r1, #8]!
+	WRITEBACK wb_str_post, str r2, [r1], #-4
+	WRITEBACK wb_ldrb_reg, ldrb r2, [r1, r0]!	/* r0 = base too: address 2 * base */
+	WRITEBACK wb_ldm, ldmia r1!, {r2-r5}
+	WRITEBACK wb_stmdb, stmdb r1!, {r2-r5}
+	WRITEBACK wb_ldrd, ldrd r2, r3, [r1], #8

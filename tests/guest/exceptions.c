@@ -24,6 +24,9 @@ extern const uint32_t insn_und[], insn_vfp[], insn_cp7[], insn_svc[],
 	insn_svc_cond[], insn_bkpt[], insn_ldr[], insn_str[], insn_sctlr[];
 extern const uint32_t alt_vectors[];
 void in_mode(uint32_t mode, trig_fn *fn, uint32_t *state);
+typedef uint32_t wb_fn(uint32_t base);
+extern wb_fn wb_ldr_post, wb_ldr_pre, wb_str_post, wb_ldrb_reg, wb_ldm,
+	wb_stmdb, wb_ldrd;
 extern volatile uint32_t alt_count[8], alt_srs[2];
 
 const char rt_test_name[] = "exceptions";
@@ -292,6 +295,33 @@ static void test_nested(void)
 	check_return("svc after nested abort", MODE_SVC);
 }
 
+/* ARMv7 restores the base register of a load or store that takes a
+ * Data Abort (B1.9.8, the base restored abort model), so the handler
+ * can re-execute it. */
+static void test_base_restored(void)
+{
+	static const struct { const char *name; wb_fn *fn; uint32_t wnr; } cases[] = {
+		{ "ldr post-indexed", wb_ldr_post, 0 },
+		{ "ldr pre-indexed with writeback", wb_ldr_pre, 0 },
+		{ "str post-indexed", wb_str_post, FSR_WNR },
+		{ "ldrb register offset with writeback", wb_ldrb_reg, 0 },
+		{ "ldmia with writeback", wb_ldm, 0 },
+		{ "stmdb with writeback", wb_stmdb, FSR_WNR },
+		{ "ldrd post-indexed", wb_ldrd, 0 },
+	};
+	char what[64];
+	uint32_t base = UNMAPPED_VA + 0x1000;
+	rt_section("base register restored after a data abort");
+	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		exc_clear();
+		uint32_t after = cases[i].fn(base);
+		rt_snprintf(what, sizeof(what), "%s", cases[i].name);
+		check_exc(what, EXC_DABT, FS_TRANSLATION_SECTION | cases[i].wnr,
+			  FSR_FS_MASK | FSR_WNR);
+		check_eq(after, base, "%s: base register", cases[i].name);
+	}
+}
+
 void test_main(void)
 {
 	/* Unmask asynchronous aborts, IRQ and FIQ so that entry visibly sets
@@ -321,6 +351,7 @@ void test_main(void)
 	test_dabt(MODE_USR, "str unmapped from usr", 1);
 	test_from_modes();
 	test_nested();
+	test_base_restored();
 	test_alt_returns();
 	mmu_disable();
 }

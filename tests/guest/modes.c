@@ -154,6 +154,17 @@ static void test_tpidr(void)
 	check_eq(read_tpidruro(), 0x2222u, "TPIDRURO unchanged");
 }
 
+/* SEV sets the event register and WFE clears it without waiting
+ * (B1.8.13, "Wait For Event and Send Event"): with no interrupt source
+ * this returns only if WFE honours the event. */
+static void test_events(void)
+{
+	rt_section("events");
+	for (int i = 0; i < 3; i++)
+		__asm__ volatile("sev\n\twfe" ::: "memory");
+	check_true(1, "sev then wfe, three times: returned");
+}
+
 void test_main(void)
 {
 	test_banks();
@@ -162,4 +173,5 @@ void test_main(void)
 	test_pl0_psr();
 	test_pl1_psr();
 	test_tpidr();
+	test_events();
 }
