@@ -22,6 +22,8 @@ const char rt_test_name[] = "mmu_map";
 #define VA_SUPER (TEST_VA + 0x01000000u)
 #define VA_PAGES (TEST_VA + 0x03000000u)
 #define VA_UNMAPPED (TEST_VA + 0x04000000u)
+/* A second view of the image's section, as a kernel's PAGE_OFFSET view. */
+#define VA_HIGH_IMAGE 0xC0000000u
 /* High vectors (B1.8.1): SCTLR.V = 1 puts the vector table at 0xFFFF0000. */
 #define HIGH_VECTORS 0xFFFF0000u
 #define VECTOR_SLOTS 8u
@@ -34,6 +36,7 @@ static uint32_t l2_vec[L2_ENTRIES] __attribute__((aligned(L2_ALIGN)));
 static uint32_t stamp = 0x13570000u;
 
 extern const uint32_t hv_vectors_template[];
+uint32_t here_svc(void);
 extern volatile uint32_t hv_count;
 extern const char hv_svc[], stub_und[], stub_pabt[], stub_dabt[],
 	stub_irq[], stub_fiq[];
@@ -171,6 +174,24 @@ static void test_high_vectors(void)
 	check_eq(hv_count, 1, "SCTLR.V=0: SVC through VBAR again");
 }
 
+/* Code running at another virtual address than the one it was linked
+ * for: the exception's LR is the alias address (B1.8.3). */
+static void test_alias_exec(void)
+{
+	rt_section("running from an alias of the image");
+	mmu_map_section(l1, VA_HIGH_IMAGE, RAM_BASE, SECT_NORMAL | L1_AP(AP_FULL));
+	mmu_sync();
+	tlb_flush_all();
+	uint32_t delta = VA_HIGH_IMAGE - RAM_BASE;
+	uint32_t (*high)(void) = (uint32_t (*)(void))((uint32_t)here_svc + delta);
+	exc_clear();
+	uint32_t at = high();
+	check_eq(at - (uint32_t)here_svc, delta + 8, "PC-relative address at the alias (minus linked)");
+	check_exc("svc at the alias", EXC_SVC, 0, 0);
+	check_eq(rt_exc.lr - at, 4, "svc at the alias: LR - SVC address");
+	check_eq(rt_exc.lr - (uint32_t)here_svc, delta + 12, "svc at the alias: LR (minus linked)");
+}
+
 static void test_off_again(void)
 {
 	rt_section("MMU off again");
@@ -188,5 +209,6 @@ void test_main(void)
 	test_pages();
 	test_split();
 	test_high_vectors();
+	test_alias_exec();
 	test_off_again();
 }
