@@ -55,7 +55,7 @@ enum arm_bank {
 #define ARM_PMU_SEL_COUNT 32     /* PMSELR.SEL values; 31 is the cycle counter */
 
 struct arm_cp15 {
-	uint32_t sctlr, actlr;
+	uint32_t sctlr;
 	uint32_t ttbr0, ttbr1, ttbcr, dacr;
 	uint32_t dfsr, ifsr, dfar, ifar;
 	uint32_t prrr, nmrr, amair0, amair1;

@@ -18,7 +18,8 @@
  *                        r0p4, so no A15 erratum workaround is enabled.
  *                        Honest for us: the 798181 hazard (a DSB not
  *                        waiting for a broadcast TLBI) cannot happen here.
- *   REVIDR   0           QEMU's value (no ECO bits needed at r4p0).
+ *   REVIDR   0           no ECO bits (needed by nothing at r4p0). QEMU 7.2
+ *                        reads MIDR there (its MIDR encoding covers opc2 6).
  *   CTR      0x8444C004  v7 format, 64-byte lines, PIPT I-cache (QEMU/TRM).
  *   TCMTR, TLBTR, AIDR 0 no TCMs, unified TLB, no auxiliary ID (QEMU).
  *   MPIDR    0xC0000000  multiprocessing format (bit 31) with U = 1: a
@@ -30,8 +31,8 @@
  *                        TEEHBR on every context switch.
  *   ID_PFR1  0x00010001  programmers' model, generic timer; Security and
  *                        Virtualization fields 0 (QEMU 0x00011011).
- *   ID_DFR0  0x02000000  PMUv2 only; no CP14 debug or trace (QEMU
- *                        0x02010555). DBGDIDR reads 0 to match, so Linux's
+ *   ID_DFR0  0x02000000  PMUv2 only; no CP14 debug or trace (QEMU reads
+ *                        0x02010505 with EL3 off). DBGDIDR reads 0 to match, so Linux's
  *                        hw_breakpoint says "debug architecture 0x0
  *                        unsupported" and touches no other debug register.
  *   ID_AFR0  0           (QEMU).
@@ -54,6 +55,10 @@
  *   CCSIDR               32K L1 D and I, 4M L2 (QEMU's values).
  *   CPACR    0           cp10/cp11 (and every other coprocessor) RAZ/WI:
  *                        VFP and Advanced SIMD absent (B4.1.40).
+ *   ACTLR    0           RAZ/WI, as QEMU's (IMPLEMENTATION DEFINED; an A15
+ *                        ignores Non-secure writes). Linux then warns that
+ *                        firmware did not set ACTLR.IBE (Spectre v2), as it
+ *                        does on QEMU.
  *   PMCR     0x410F3000  six event counters, IDCODE 0x0F (QEMU/TRM). */
 #include <stddef.h>
 
@@ -80,12 +85,10 @@
 #define CLIDR_VALUE 0x0a200023u
 #define PMCEID0_VALUE 0x1u   /* only event 0x00, SW_INCR, is counted */
 
-/* Writable bits (B4.1.130 SCTLR: M A C CP15BEN Z I V RR TRE AFE TE).
- * SW is RAZ/WI as on the A15 (Linux sets it and reads back
- * cr=10c5387d on QEMU and on hardware); EE is RAZ/WI without big-endian
- * data; WXN/UWXN belong to the Virtualization Extensions; the RAO bits
- * stay as reset sets them. */
-#define SCTLR_WRITABLE 0x70007827u
+/* Writable bits (B4.1.130 SCTLR: M A C CP15BEN SW Z I V RR TRE AFE TE;
+ * EE is RAZ/WI without big-endian data, WXN/UWXN belong to the
+ * Virtualization Extensions; the RAO bits stay as reset sets them). */
+#define SCTLR_WRITABLE 0x70007c27u
 #define CSSELR_WRITABLE 0xfu         /* Level, InD (B4.1.41) */
 #define TTBCR_WRITABLE 0x37u         /* N, PD0, PD1; EAE RAZ/WI (B4.1.153) */
 #define DFSR_WRITABLE 0x3cffu        /* FS, Domain, FS[4], WnR, ExT, CM */
@@ -196,7 +199,7 @@ const struct cp_reg cp_regs[] = {
 	      ARM_SYS_MMU_CHANGED),
 	FIELD(0, 1, 0, 0, CP_PL1_RW, GATE_NONE, cp15.sctlr, SCTLR_WRITABLE,
 	      ARM_SYS_MMU_CHANGED),
-	FIELD(0, 1, 0, 1, CP_PL1_RW, GATE_NONE, cp15.actlr, ALL_BITS, 0),
+	CONST_RW(0, 1, 0, 1, 0),                            /* ACTLR */
 	CONST_RW(0, 1, 0, 2, 0),                            /* CPACR */
 
 	/* c7: cache and branch predictor maintenance cost nothing (code

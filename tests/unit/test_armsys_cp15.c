@@ -95,16 +95,20 @@ static void test_sctlr_masks(void)
 {
 	setup(SVC);
 	CHECK(mcr(MCR_SCTLR, 0xffffffff) & ARM_SYS_MMU_CHANGED);
-	CHECK_EQ(mrc(MRC_SCTLR), 0x00c50078 | 0x70007827);
-	CHECK_EQ(mcr(MCR_SCTLR, 0x00c50078 | 0x70007827), 0);  /* no change */
+	CHECK_EQ(mrc(MRC_SCTLR), 0x00c50078 | 0x70007c27);
+	CHECK_EQ(mcr(MCR_SCTLR, 0x00c50078 | 0x70007c27), 0);  /* no change */
 	mcr(MCR_SCTLR, 0);
 	CHECK_EQ(mrc(MRC_SCTLR), 0x00c50058);   /* CP15BEN (bit 5) cleared */
-	/* What Linux's __v7_setup writes (v7_crval, 2-level tables: clear
-	 * 0x2120c302, set 0x10c03c7d) reads back as its boot log shows on
-	 * QEMU's cortex-a15: "cr=10c5387d". */
-	mcr(MCR_SCTLR, (0x00c50078 & ~0x2120c302u) | 0x10c03c7du);
+	/* What Linux's __v7_setup writes (v7_crval for 2-level tables:
+	 * clear 0x2120c302, set 0x10c03c7d, with CONFIG_SWP_EMULATE moving
+	 * SW from set to clear) reads back as its boot log shows on QEMU's
+	 * cortex-a15: "cr=10c5387d". */
+	mcr(MCR_SCTLR, (0x00c50078 & ~(0x2120c302u | 0x400u)) |
+			       (0x10c03c7du & ~0x400u));
 	CHECK_EQ(mrc(MRC_SCTLR), 0x10c5387d);
-
+	/* ACTLR is RAZ/WI (QEMU's cortex-a15 too). */
+	mcr(0xee010f30, 0x41);                      /* mcr p15, 0, r0, c1, c0, 1 */
+	CHECK_EQ(mrc(0xee110f30), 0);
 	/* TTBCR: N, PD0, PD1 only; EAE RAZ/WI without LPAE (B4.1.153). */
 	mcr(MCR_TTBCR, 0xffffffff);
 	CHECK_EQ(s.cp15.ttbcr, 0x37);
