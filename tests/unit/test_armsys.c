@@ -56,6 +56,48 @@ static void test_entry_from_user(void)
 	}
 }
 
+/* Every exception from every mode (B1.9.2-B1.9.11): the target mode's
+ * LR and SPSR are written; every other mode's SP and LR, and FIQ's
+ * r8-r12, survive; r0-r7 are shared. */
+static void test_entry_matrix(void)
+{
+	static const uint32_t modes[] = { USR, ARM_MODE_SYS, SVC, ARM_MODE_ABT,
+					  ARM_MODE_UND, ARM_MODE_IRQ,
+					  ARM_MODE_FIQ };
+	static const struct { enum arm_exception e; uint32_t mode, lr; } t[] = {
+		{ ARM_EXC_UNDEF, ARM_MODE_UND, 4 },
+		{ ARM_EXC_SVC, SVC, 0 },
+		{ ARM_EXC_PREFETCH_ABORT, ARM_MODE_ABT, 4 },
+		{ ARM_EXC_DATA_ABORT, ARM_MODE_ABT, 8 },
+		{ ARM_EXC_IRQ, ARM_MODE_IRQ, 4 },
+		{ ARM_EXC_FIQ, ARM_MODE_FIQ, 4 },
+	};
+	for (size_t m = 0; m < sizeof(modes) / sizeof(modes[0]); m++) {
+		for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+			setup(modes[m] | ARM_CPSR_C);
+			for (unsigned r = 0; r < 15; r++)
+				cpu.r[r] = 0x1000 * (m + 1) + r;
+			cpu.r[ARM_REG_PC] = 0x20000;
+			arm_sys_take_exception(&s, &cpu, t[i].e);
+			CHECK_EQ(mode(), t[i].mode);
+			CHECK_EQ(cpu.r[ARM_REG_LR], 0x20000 + t[i].lr);
+			CHECK_EQ(*arm_sys_cur_spsr(&s), modes[m] | ARM_CPSR_C);
+			CHECK_EQ(cpu.r[7], 0x1000 * (m + 1) + 7);
+			/* Back to the source mode: its registers are intact,
+			 * except the LR it shares with the target mode. */
+			arm_sys_set_cpsr(&s, &cpu, modes[m]);
+			for (unsigned r = 8; r < 15; r++) {
+				bool same = arm_sys_bank(modes[m]) ==
+					    arm_sys_bank(t[i].mode);
+				uint32_t want = (same && r == ARM_REG_LR)
+					? 0x20000 + t[i].lr
+					: 0x1000 * (m + 1) + r;
+				CHECK_EQ(cpu.r[r], want);
+			}
+		}
+	}
+}
+
 /* From SVC with masks clear: the same offsets; masks already set stay
  * set, clear ones not named stay clear (B1.9.7: UNDEF sets only I). */
 static void test_entry_from_svc(void)
@@ -461,6 +503,7 @@ int main(void)
 {
 	test_reset_state();
 	test_entry_from_user();
+	test_entry_matrix();
 	test_entry_from_svc();
 	test_vector_base();
 	test_entry_thumb();
