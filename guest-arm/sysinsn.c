@@ -281,6 +281,11 @@ static void coproc(struct sys_ctx *c)
 	bool regs = in->coproc == CP15 || in->coproc == CP14;
 	int rc = -1;
 
+	/* CP14 and CP15 are reached only by MCR/MRC/MCRR/MRRC (B3.17); their
+	 * unconditional "2" forms, like every other coprocessor here, are
+	 * UNDEFINED. */
+	if (in->cond == A32_COND_NV)
+		regs = false;
 	if (regs && (in->op == A32_MRC || in->op == A32_MCR))
 		rc = sys_coproc_rt(c);
 	else if (regs && (in->op == A32_MRRC || in->op == A32_MCRR))

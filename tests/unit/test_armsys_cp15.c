@@ -302,6 +302,9 @@ static void test_unmodelled(void)
 	run(MRRC_TTBR0, 0xa000);
 	CHECK_EQ(log_lines, 2);
 	setup(SVC);
+	run(0xfe100f10, 0x8000);                 /* mrc2 p15, 0, r0, c0, c0, 0 */
+	CHECK(took_undef(0x8000, SVC));
+	setup(SVC);
 	run(LDC_P14, 0x8000);
 	CHECK(took_undef(0x8000, SVC));
 	CHECK_EQ(log_lines, 1);
