@@ -143,7 +143,7 @@ struct arm_sys {
 	arm_sys_log_fn log;
 	void *log_ctx;
 	uint32_t logged[ARM_SYS_LOG_KEYS];
-	uint32_t nlogged;
+	uint32_t nlogged;            /* ARM_SYS_LOG_KEYS + 1: log closed */
 };
 
 /* Guest memory by virtual address, through the guest's current

@@ -139,15 +139,24 @@ static void put_u(struct line *l, uint32_t v, unsigned base)
 		l->buf[l->n++] = tmp[--i];
 }
 
+/* Remembers key; true if it was logged before. Once the table is full,
+ * one line says so and nothing more is logged: a guest looping over
+ * unmodelled registers must not flood the serial console. */
 static bool already_logged(struct arm_sys *s, uint32_t key)
 {
-	for (uint32_t i = 0; i < s->nlogged; i++)
+	for (uint32_t i = 0; i < s->nlogged && i < ARM_SYS_LOG_KEYS; i++)
 		if (s->logged[i] == key)
 			return true;
-	/* When the table is full, further encodings are logged each time. */
-	if (s->nlogged < ARM_SYS_LOG_KEYS)
+	if (s->nlogged < ARM_SYS_LOG_KEYS) {
 		s->logged[s->nlogged++] = key;
-	return false;
+		return false;
+	}
+	if (s->nlogged == ARM_SYS_LOG_KEYS) {
+		s->nlogged++;
+		s->log(s->log_ctx, "unmodelled coprocessor accesses: no more "
+			"will be logged");
+	}
+	return true;
 }
 
 /* e.g. "unmodelled coprocessor access: mrc p15, 1, r0, c9, c0, 2

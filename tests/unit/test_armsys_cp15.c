@@ -301,6 +301,13 @@ static void test_unmodelled(void)
 	CHECK_EQ(log_lines, 1);
 	run(MRRC_TTBR0, 0xa000);
 	CHECK_EQ(log_lines, 2);
+	/* After ARM_SYS_LOG_KEYS encodings, one closing line, then quiet:
+	 * MRC p15, 0, r0, c15, c<m>, <o2> are all unmodelled. */
+	setup(SVC);
+	for (uint32_t i = 0; i < ARM_SYS_LOG_KEYS + 8; i++)
+		run(0xee1f0f10 | ((i & 7) << 5) | (i >> 3), 0x8000);
+	CHECK_EQ(log_lines, ARM_SYS_LOG_KEYS + 1);
+	CHECK(strstr(last_log, "no more") != NULL);
 	setup(SVC);
 	run(0xfe100f10, 0x8000);                 /* mrc2 p15, 0, r0, c0, c0, 0 */
 	CHECK(took_undef(0x8000, SVC));
