@@ -499,6 +499,37 @@ static void test_absent_features(void)
 	CHECK_EQ(mode(), SVC);
 }
 
+/* UNPREDICTABLE cases this model makes UNDEFINED, and exception returns
+ * to Thumb state or to a mode this CPU lacks (B1.3.3 CPSRWriteByInstr:
+ * UNPREDICTABLE; the mode is left as it was). */
+static void test_unpredictable_choices(void)
+{
+	setup(SVC);
+	cpu.r[0] = 0x16;                           /* Monitor mode */
+	run(0xe161f000, 0x8000);                   /* msr SPSR_c, r0 */
+	CHECK(took_undef(0x8000, SVC));
+	setup(SVC);
+	run(0xf1020016, 0x8000);                   /* cps #0x16 */
+	CHECK(took_undef(0x8000, SVC));
+
+	/* SUBS PC, LR to Thumb: PC aligned to a halfword (A2.3.2). */
+	setup(SVC);
+	s.banks.spsr[ARM_BANK_SVC] = USR | T;
+	cpu.r[ARM_REG_LR] = 0x9003;
+	run(0xe25ef000, 0x8000);                   /* subs pc, lr, #0 */
+	CHECK_EQ(cpu.r[ARM_REG_PC], 0x9002);
+	CHECK_EQ(arm_sys_cpsr(&s, &cpu), USR | T);
+
+	/* RFE to Monitor mode: the mode stays SVC, the rest is restored. */
+	setup(SVC | I);
+	cpu.r[0] = 0x10200;
+	set_ram_word(0x10200, 0x7000);
+	set_ram_word(0x10204, 0x16 | ARM_CPSR_N);
+	run(0xf8900a00, 0x8000);                   /* rfeia r0 */
+	CHECK_EQ(arm_sys_cpsr(&s, &cpu), SVC | ARM_CPSR_N);
+	CHECK_EQ(cpu.r[ARM_REG_PC], 0x7000);
+}
+
 int main(void)
 {
 	test_reset_state();
@@ -518,5 +549,6 @@ int main(void)
 	test_unprivileged_access();
 	test_hints_and_calls();
 	test_absent_features();
+	test_unpredictable_choices();
 	return check_report("unit-armsys");
 }

@@ -273,6 +273,14 @@ static void test_pmu(void)
 	mcr(0xee090f1c, 1 | 4);                      /* PMCR.C resets it */
 	CHECK_EQ(mrc(MRC_PMCCNTR), 0);
 
+	/* PMSELR = 31 selects the cycle counter's filter for PMXEVTYPER;
+	 * selecting an absent counter reads 0 (UNPREDICTABLE, C12.8.7). */
+	mcr(MCR_PMSELR, 31);
+	mcr(MCR_PMXEVTYPER, 0x40000000);
+	CHECK_EQ(s.cp15.pmxevtyper[31], 0x40000000);
+	mcr(MCR_PMSELR, 7);
+	CHECK_EQ(mrc(MRC_PMXEVCNTR), 0);
+
 	arm_sys_set_cpsr(&s, &cpu, USR);
 	run(MRC_PMCR, 0x8000);
 	CHECK(took_undef(0x8000, USR));
