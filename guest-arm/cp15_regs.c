@@ -144,8 +144,11 @@ static void tpidruro_write(struct sys_ctx *c, uint32_t v)
 /* ATS1CPR/CPW/CUR/CUW (B4.2.4): a stage 1 walk with the given privilege
  * and access, result in PAR (B4.1.112, short-descriptor format). The
  * walker does not report memory attributes, so PAR's attribute fields
- * read 0; NS is 0 (no Security Extensions). */
+ * read 0. NS is UNKNOWN without the Security Extensions; it reads 1 as
+ * on QEMU. QEMU 7.2 leaves SS clear for supersections (PA[31:12] in
+ * PAR instead); this follows the manual. */
 #define PAR_F 1u
+#define PAR_NS (1u << 9)
 #define PAR_FS_SHIFT 1
 #define PAR_SS (1u << 1)
 #define PAR_PA_MASK 0xfffff000u
@@ -173,9 +176,9 @@ static void ats(struct sys_ctx *c, uint32_t va, bool priv, bool write)
 	} else if ((regs.sctlr & ARM_SCTLR_M) &&
 		   r.page_shift == SUPERSECTION_SHIFT) {
 		/* PAR[23:16] would be PA[39:32]: 0 without LPAE. */
-		c->s->cp15.par = (r.pa & PAR_SUPERSECTION_MASK) | PAR_SS;
+		c->s->cp15.par = (r.pa & PAR_SUPERSECTION_MASK) | PAR_SS | PAR_NS;
 	} else {
-		c->s->cp15.par = r.pa & PAR_PA_MASK;
+		c->s->cp15.par = (r.pa & PAR_PA_MASK) | PAR_NS;
 	}
 }
 
