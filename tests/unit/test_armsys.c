@@ -433,6 +433,18 @@ static void test_unprivileged_access(void)
 	run(0xe0f100f2, 0x8008);                   /* ldrsht r0, [r1], #2 */
 	CHECK_EQ(cpu.r[0], 0xffff8001);
 
+	/* Register offsets: post-indexed, subtracted with U = 0. */
+	set_ram_word(0x10200, 0x11223344);
+	cpu.r[1] = 0x10200;
+	cpu.r[2] = 3;
+	run(0xe6310102, 0x8010);                   /* ldrt r0, [r1], -r2, lsl #2 */
+	CHECK_EQ(cpu.r[0], 0x11223344);
+	CHECK_EQ(cpu.r[1], 0x10200 - 12);
+	cpu.r[0] = 0xabcd5678;
+	run(0xe0a100b2, 0x8014);                   /* strht r0, [r1], r2 */
+	CHECK_EQ(ram_word(0x10200 - 12), 0x5678);
+	CHECK_EQ(cpu.r[1], 0x10200 - 9);
+
 	/* A PL1-only page: a permission fault although we are at PL1;
 	 * DFSR = FS 0x0D with domain 3 (B4.1.52). */
 	cpu.r[1] = PRIV_VA;
