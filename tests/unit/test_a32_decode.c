@@ -433,6 +433,113 @@ static uint32_t modified_imm(const char *ops)
 }
 
 /* Immediates that are cheap to find in objdump's text. */
+static const char *reg_name(unsigned r, char buf[4])
+{
+	static const char *const special[] = { "sp", "lr", "pc" };
+
+	if (r >= 13)
+		return special[r - 13];
+	snprintf(buf, 4, "r%u", r);
+	return buf;
+}
+
+/* The shift text objdump prints after the last register ("lsl #2",
+ * "rrx", "asr r3"), or "" when there is none. */
+static void shift_text(const struct a32_insn *d, char *out, size_t len)
+{
+	char rb[4];
+
+	out[0] = 0;
+	if (d->form == A32_FORM_REG_REG)
+		snprintf(out, len, "%s %s", shift_name(d->shift_type),
+			 reg_name(d->rs, rb));
+	else if (d->shift_type == A32_SHIFT_RRX)
+		snprintf(out, len, "rrx");
+	else if (d->shift_amount)   /* LSL #0 and ROR #0 print nothing */
+		snprintf(out, len, "%s #%u", shift_name(d->shift_type),
+			 d->shift_amount);
+}
+
+static bool has_shift(const struct a32_insn *d, const struct dis *x)
+{
+	static const char *const any[] = { "lsl", "lsr", "asr", "ror", "rrx" };
+	char want[32], ops[sizeof(x->ops)];
+
+	/* objdump writes some rotations in capitals ("ROR #24"). */
+	for (size_t i = 0; i < sizeof(ops); i++)
+		ops[i] = (char)tolower((unsigned char)x->ops[i]);
+	shift_text(d, want, sizeof(want));
+	if (want[0])
+		return strstr(ops, want) != NULL;
+	for (unsigned i = 0; i < 5; i++)
+		if (strstr(ops, any[i]))
+			return false;
+	return true;
+}
+
+/* "a, b, ..." after the first n commas-separated operands skipped. */
+static int ints_after(const char *s, int skip, unsigned *v, int n)
+{
+	int got = 0;
+
+	for (; *s && got < n; s++) {
+		if (*s == ',' && skip > 0) {
+			skip--;
+			continue;
+		}
+		if (skip == 0 && isdigit((unsigned char)*s) &&
+		    !isalnum((unsigned char)s[-1])) {
+			char *e;
+			v[got++] = (unsigned)strtoul(s, &e, 0);
+			s = e - 1;
+		}
+	}
+	return got;
+}
+
+/* Coprocessor fields, bitfield positions, shifts and rotations. */
+static const char *check_fields(const struct a32_insn *d,
+				const struct dis *x)
+{
+	unsigned v[8];
+
+	switch (d->op) {
+	case A32_MRC: case A32_MCR:
+		/* "15, 0, r0, cr13, cr0, {3}": coproc, opc1, -, CRn, CRm, opc2 */
+		if (sscanf(x->ops, "%u, %u, %*[^,], cr%u, cr%u, {%u}", &v[0],
+			   &v[1], &v[2], &v[3], &v[4]) != 5 ||
+		    v[0] != d->coproc || v[1] != d->opc1 || v[2] != d->crn ||
+		    v[3] != d->crm || v[4] != d->opc2)
+			return "coprocessor fields";
+		return NULL;
+	case A32_MCRR: case A32_MRRC:
+		if (sscanf(x->ops, "%u, %u, %*[^,], %*[^,], cr%u", &v[0], &v[1],
+			   &v[2]) != 3 || v[0] != d->coproc || v[1] != d->opc1 ||
+		    v[2] != d->crm)
+			return "coprocessor fields";
+		return NULL;
+	case A32_BFC: case A32_BFI: case A32_SBFX: case A32_UBFX:
+		if (ints_after(x->ops, d->op == A32_BFC ? 1 : 2, v, 2) != 2 ||
+		    v[0] != d->lsb || v[1] != d->width)
+			return "lsb/width";
+		return NULL;
+	case A32_BKPT:
+		return strtoul(x->ops, NULL, 0) == d->imm ? NULL : "bkpt imm";
+	case A32_UDF:
+		return (uint32_t)first_imm(x->ops) == d->imm ? NULL : "udf imm";
+	default:
+		break;
+	}
+	if ((d->op >= A32_AND && d->op <= A32_MVN && d->op != A32_MOV &&
+	     d->form != A32_FORM_IMM) ||
+	    (d->op >= A32_LDR && d->op <= A32_STRBT &&
+	     d->form == A32_FORM_REG_IMM) ||
+	    d->op == A32_PKHBT || d->op == A32_PKHTB || d->op == A32_SSAT ||
+	    d->op == A32_USAT || (d->op >= A32_SXTAB && d->op <= A32_UXTH))
+		return has_shift(d, x) ? NULL : "shift";
+	return NULL;
+}
+
 static const char *check_imm(const struct a32_insn *d, uint32_t addr,
 			     const struct dis *x)
 {
@@ -452,12 +559,13 @@ static const char *check_imm(const struct a32_insn *d, uint32_t addr,
 	}
 	if (d->op >= A32_AND && d->op <= A32_MVN && d->form == A32_FORM_IMM)
 		return modified_imm(x->ops) == d->imm ? NULL : "imm";
-	if (d->op >= A32_LDR && d->op <= A32_STRHT && d->form == A32_FORM_IMM &&
-	    strchr(x->ops, '#')) {
+	if (((d->op >= A32_LDR && d->op <= A32_STRHT) || d->op == A32_PLD ||
+	     d->op == A32_PLDW || d->op == A32_PLI) &&
+	    d->form == A32_FORM_IMM && strchr(x->ops, '#')) {
 		long want = d->u ? (long)d->imm : -(long)d->imm;
 		return first_imm(x->ops) == want ? NULL : "offset";
 	}
-	return NULL;
+	return check_fields(d, x);
 }
 
 /* Encodings ARMv7 makes UNDEFINED that objdump still decodes, so only
