@@ -328,12 +328,27 @@ static int fetch_block(uint32_t pc, struct a32_insn *insns)
 	return n;
 }
 
+/* The guest registers an instruction names, for the register cache's
+ * eviction choice. Unused fields are 0, so r0 may be over-reported. */
+static uint16_t regs_named(const struct a32_insn *in)
+{
+	uint16_t m = (uint16_t)(1u << in->rd | 1u << in->rn | 1u << in->rm |
+				1u << in->rs | 1u << in->ra | 1u << in->rt |
+				1u << in->rt2 | 1u << in->rdlo | 1u << in->rdhi);
+	if (in->op == A32_LDM || in->op == A32_STM)
+		m |= in->reglist;
+	return m;
+}
+
 int dbt_translate_block(struct dbt *d, struct arm_cpu *cpu, uint32_t pc,
 			struct dbt_block *blk)
 {
 	struct a32_insn insns[DBT_BLOCK_MAX_INSNS];
 	uint8_t live[DBT_BLOCK_MAX_INSNS + 1];
+	uint16_t uses[DBT_BLOCK_MAX_INSNS];
 	int n = fetch_block(pc, insns);
+	for (int i = 0; i < n; i++)
+		uses[i] = regs_named(&insns[i]);
 	live[n] = TR_NZCV;
 	for (int i = n - 1; i >= 0; i--) {
 		uint8_t reads, kills;
@@ -348,9 +363,12 @@ int dbt_translate_block(struct dbt *d, struct arm_cpu *cpu, uint32_t pc,
 	};
 	tr_regs_reset(&t);
 	t.first_rec = d->nrecs;
+	t.uses = uses;
+	t.n = n;
 	emit_exit_check(&t, pc);
 	for (int i = 0; i < n && !t.ended; i++) {
 		t.pc = pc + (uint32_t)i * ARM_INSN_SIZE;
+		t.idx = i;
 		translate_insn(&t, &insns[i], live[i + 1]);
 		t.rc_pinned = 0;
 	}

@@ -70,6 +70,8 @@ struct tr {
 	uint32_t rc_stamp[16];    /* by host register, for LRU */
 	uint32_t rc_clock;
 	uint32_t first_rec;       /* this block's first access record */
+	const uint16_t *uses;     /* guest registers each insn names */
+	int idx, n;               /* this insn's index, the block's length */
 };
 
 static inline struct x86_mem tr_reg_mem(unsigned arm_reg)

@@ -62,11 +62,36 @@ void tr_forget(struct tr *t, unsigned arm)
 	drop(t, arm);
 }
 
-/* A free or least recently used unpinned pool register for arm. An
- * instruction pins at most four (tr_src/tr_dst), so one is always free. */
+/* How many instructions ahead the block next names guest register g
+ * (NO_USE: never). */
+#define NO_USE 0x7fffffff
+static int next_use(const struct tr *t, unsigned g)
+{
+	for (int j = t->idx + 1; j < t->n; j++)
+		if (t->uses[j] & (1u << g))
+			return j - t->idx;
+	return NO_USE;
+}
+
+/* Eviction cost order: the register needed furthest ahead goes first
+ * (Belady), a clean one before a dirty one, then the least recent. */
+static bool better_victim(const struct tr *t, int h, int dist, int best,
+			  int best_dist)
+{
+	if (dist != best_dist)
+		return dist > best_dist;
+	bool dirty = t->rc.dirty & (1u << t->rc.guest[h]);
+	bool best_dirty = t->rc.dirty & (1u << t->rc.guest[best]);
+	if (dirty != best_dirty)
+		return !dirty;
+	return t->rc_stamp[h] < t->rc_stamp[best];
+}
+
+/* A free or evictable unpinned pool register for arm. An instruction
+ * pins at most four (tr_src/tr_dst), so one is always there. */
 static int alloc(struct tr *t, unsigned arm)
 {
-	int best = RC_NONE;
+	int best = RC_NONE, best_dist = -1;
 	for (unsigned i = 0; i < RC_POOL_SIZE; i++) {
 		int h = rc_pool[i];
 		if (t->rc_pinned & (1u << h))
@@ -75,8 +100,11 @@ static int alloc(struct tr *t, unsigned arm)
 			best = h;
 			break;
 		}
-		if (best == RC_NONE || t->rc_stamp[h] < t->rc_stamp[best])
+		int dist = next_use(t, (unsigned)t->rc.guest[h]);
+		if (best == RC_NONE || better_victim(t, h, dist, best, best_dist)) {
 			best = h;
+			best_dist = dist;
+		}
 	}
 	if (best == RC_NONE) {
 		/* A translator pinned more than the pool holds: a bug. Fail
@@ -106,8 +134,14 @@ static int src(struct tr *t, unsigned arm, int scratch, bool pin)
 		x86_mov_ri(&t->b, 4, scratch, t->pc + ARM_PC_OFFSET);
 		return scratch;
 	}
-	if (t->rc.host[arm] == RC_NONE)
+	if (t->rc.host[arm] == RC_NONE) {
+		if (next_use(t, arm) == NO_USE) {
+			/* Read once: not worth a cache register. */
+			x86_load(&t->b, 4, scratch, tr_reg_mem(arm));
+			return scratch;
+		}
 		x86_load(&t->b, 4, alloc(t, arm), tr_reg_mem(arm));
+	}
 	return touch(t, arm, pin);
 }
 
