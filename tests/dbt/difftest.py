@@ -5,7 +5,8 @@ their per-case records.
 
 Environment: DIFFTEST_SEED (one seed or a comma list), DIFFTEST_CASES
 (cases per seed), DIFFTEST_CLASS (all, or a comma list of classes such as
-mul,div) replace the fixed plan; DIFFTEST_VERBOSE=1 details every failure.
+mul,div) replace the fixed plan; DIFFTEST_VERBOSE=1 details every failure;
+DIFFTEST_SHRINK=0 skips reducing detailed failures to their failing groups.
 Prints "suite difftest: N passed, M failed" and exits non-zero on failure.
 """
 
@@ -54,10 +55,13 @@ def plan_from_env():
 
 
 def build(prog, workdir):
-    stem = os.path.join(workdir, "difftest-%s-%d" %
-                        (prog.label.replace(",", "+"), prog.seed))
+    return assemble(prog.text, os.path.join(workdir, "difftest-%s-%d" % (
+        prog.label.replace(",", "+"), prog.seed)))
+
+
+def assemble(text, stem):
     with open(stem + ".S", "w") as f:
-        f.write(prog.text)
+        f.write(text)
     cmd = [CC] + list(gen.LINK_FLAGS) + [stem + ".S", "-o", stem]
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode:
@@ -147,7 +151,35 @@ def differences(want, got):
     return lines
 
 
-def report(prog, elf, idx, why, diff_lines, shown):
+def alone(case, runner, workdir):
+    """Difference lines of `case` run as the only case of a program (empty
+    when it passes, None when the reference itself fails)."""
+    elf = assemble(gen.program_text([case]),
+                   os.path.join(workdir, "difftest-shrink"))
+    ref, _ = launch(list(REFERENCE) + [elf], 0, LAUNCH_TIMEOUT)
+    got, note = launch(runner + [elf], 0, LAUNCH_TIMEOUT)
+    if not ref:
+        return None
+    if not got:
+        return ["  no record (%s)" % note]
+    return differences(ref[0], got[0]) if ref[0] != got[0] else []
+
+
+def shrink(case, runner, workdir):
+    """Drops body groups, last first, while the case still fails, so the
+    translator developer reads the few instructions that matter."""
+    diff = alone(case, runner, workdir)
+    if not diff:
+        return None, None
+    for i in reversed(range(len(case.groups))):
+        trial = case.without_group(i)
+        trial_diff = alone(trial, runner, workdir)
+        if trial_diff:
+            case, diff = trial, trial_diff
+    return case, diff
+
+
+def report(prog, elf, idx, why, diff_lines, shown, shrinker):
     if shown >= LISTED_FAILURES:
         return
     print("FAIL seed %d class %s case %d: %s" % (prog.seed, prog.label, idx,
@@ -165,10 +197,22 @@ def report(prog, elf, idx, why, diff_lines, shown):
         print("    " + line)
     for line in diff_lines:
         print(line)
+    small, small_diff = shrinker(case) if shrinker else (None, None)
+    if small is not None and len(small.groups) < len(case.groups):
+        print("  shrunk to %d of %d groups, still failing:" %
+              (len(small.groups), len(case.groups)))
+        for line in small.lines:
+            print("    " + line)
+        for line in small_diff:
+            print(line)
 
 
 def check_program(prog, runner, workdir, shown, deadline):
     """Returns (passed, failed) for one generated program."""
+    shrinker = None
+    if os.environ.get("DIFFTEST_SHRINK", "1") != "0":
+        def shrinker(case):
+            return shrink(case, runner, workdir)
     elf = build(prog, workdir)
     n = len(prog.cases)
     # Both emulators at once: the test machine has two cores.
@@ -189,7 +233,7 @@ def check_program(prog, runner, workdir, shown, deadline):
         else:
             why, diff = "state differs", differences(ref[idx], got[idx])
         failed += 1
-        report(prog, elf, idx, why, diff, shown[0])
+        report(prog, elf, idx, why, diff, shown[0], shrinker)
         shown[0] += 1
     return passed, failed
 

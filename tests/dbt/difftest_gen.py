@@ -126,9 +126,21 @@ def parse_classes(text):
 
 
 class Case:
-    def __init__(self, no, regs, apsr, buf_seed, lines):
+    """Initial state, the body as groups (any of them can be dropped when
+    shrinking a failure) and the subroutines called from the body."""
+
+    def __init__(self, no, regs, apsr, buf_seed, groups, trailer):
         self.no, self.regs, self.apsr = no, regs, apsr
-        self.buf_seed, self.lines = buf_seed, lines
+        self.buf_seed, self.groups, self.trailer = buf_seed, groups, trailer
+
+    @property
+    def lines(self):
+        body = [line for g in self.groups for line in g]
+        return body + ["b dt_case_done"] + self.trailer
+
+    def without_group(self, i):
+        return Case(self.no, self.regs, self.apsr, self.buf_seed,
+                    self.groups[:i] + self.groups[i + 1:], self.trailer)
 
 
 def build_case(rng, no, classes):
@@ -136,11 +148,9 @@ def build_case(rng, no, classes):
     regs = [rng.value() for _ in range(14)]
     apsr = rng.word() & APSR_MASK
     buf_seed = rng.word() | 1   # xorshift32 needs a nonzero state
-    body = []
-    for _ in range(rng.between(4, 14)):
-        body += group(ctx, rng.pick(classes))
-    return Case(no, regs, apsr, buf_seed, body + ["b dt_case_done"] +
-                ctx.trailer)
+    groups = [group(ctx, rng.pick(classes))
+              for _ in range(rng.between(4, 14))]
+    return Case(no, regs, apsr, buf_seed, groups, ctx.trailer)
 
 
 def case_text(case):
@@ -301,14 +311,18 @@ def build_program(seed, ncases, label):
     classes = parse_classes(label)
     rng = Rng(seed)
     cases = [build_case(rng, i, classes) for i in range(ncases)]
-    head = DRIVER.format(ncases=ncases, buf_words=BUF_SIZE // 4,
+    return Program(seed, label, cases, program_text(cases))
+
+
+def program_text(cases):
+    """The assembly of a program running `cases` in order."""
+    head = DRIVER.format(ncases=len(cases), buf_words=BUF_SIZE // 4,
                          scratch_words=SCRATCH_WORDS,
                          record_size=RECORD_SIZE, apsr_hi=APSR_MASK >> 16)
     table = ["\t.section .rodata", "\t.balign 4", "dt_cases:"]
     table += ["\t.word .Ldt_case%d" % c.no for c in cases]
-    text = "\n".join([head] + [case_text(c) for c in cases] +
-                     [CASE_DONE] + table) + "\n"
-    return Program(seed, label, cases, text)
+    return "\n".join([head] + [case_text(c) for c in cases] +
+                      [CASE_DONE] + table) + "\n"
 
 
 def main():
