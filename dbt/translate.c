@@ -371,6 +371,7 @@ int dbt_translate_block(struct dbt *d, struct arm_cpu *cpu, uint32_t pc,
 		t.idx = i;
 		translate_insn(&t, &insns[i], live[i + 1]);
 		t.rc_pinned = 0;
+		t.rc_fresh = 0;
 	}
 	if (!t.ended)
 		tr_end_direct(&t, pc + (uint32_t)n * ARM_INSN_SIZE);

@@ -8,8 +8,8 @@
  *   RSP       16-byte aligned, so tr_call() can call C directly
  *   RAX       flag transfers (LAHF/SAHF); free in a body after
  *             tr_clobber(), but every tr_* flag function overwrites it
- *   RCX, RDX, RSI, RDI, R8-R11   scratch within one instruction
- *   RBX, R10-R15  the block's guest-register cache (translate_regs.c);
+ *   RCX, RDX, RSI, RDI, R8       scratch within one instruction
+ *   RBX, R9-R15   the block's guest-register cache (translate_regs.c);
  *                 never touched by instruction translators
  * Translators reach guest registers only through tr_get/tr_put (copies)
  * or tr_src/tr_dst (the cached host register itself). */
@@ -67,6 +67,8 @@ struct tr {
 	/* Guest registers cached in host registers (translate_regs.c). */
 	struct tr_rc_state rc;
 	uint16_t rc_pinned;       /* host registers in use by this insn */
+	uint16_t rc_fresh;        /* guest registers given a register by
+				   * tr_dst in this insn, not yet written */
 	uint32_t rc_stamp[16];    /* by host register, for LRU */
 	uint32_t rc_clock;
 	uint32_t first_rec;       /* this block's first access record */

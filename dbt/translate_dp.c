@@ -9,7 +9,7 @@
 #define OP_REG X86_RSI
 #define RES X86_RDX
 #define CARRY X86_R8
-#define TMP X86_R9
+#define TMP X86_RDI
 #define SHIFT_CLAMP 63       /* 64-bit shifts see every count >= 32 */
 #define SHIFT_COUNT_MASK 0xff /* A8.4.1: only Rs[7:0] counts */
 #define SAVED_CF_BYTE 1      /* the LAHF image's byte within flags_priv[0] */

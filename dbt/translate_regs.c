@@ -11,10 +11,10 @@
 
 #define ARM_PC_OFFSET 8
 
-/* Callee-saved registers plus R10/R11, which instruction translators
+/* Callee-saved registers plus R9-R11, which instruction translators
  * leave alone; tr_call() empties the cache. */
 static const int8_t rc_pool[] = {
-	X86_RBX, X86_R12, X86_R13, X86_R14, X86_R15, X86_R10, X86_R11,
+	X86_RBX, X86_R12, X86_R13, X86_R14, X86_R15, X86_R9, X86_R10, X86_R11,
 };
 #define RC_POOL_SIZE (sizeof rc_pool / sizeof rc_pool[0])
 #define RC_NONE (-1)
@@ -161,8 +161,11 @@ void tr_get(struct tr *t, int host, unsigned arm)
 
 static int dst(struct tr *t, unsigned arm, bool pin)
 {
-	if (t->rc.host[arm] == RC_NONE)
+	if (t->rc.host[arm] == RC_NONE) {
 		alloc(t, arm);
+		/* No value yet: a fault before the write must not store it. */
+		t->rc_fresh |= (uint16_t)(1u << arm);
+	}
 	t->rc.dirty |= (uint16_t)(1u << arm);
 	return touch(t, arm, pin);
 }
@@ -224,6 +227,7 @@ void tr_record_access(struct tr *t, const uint8_t *host_rip, unsigned size,
 	if (t->fl_host)
 		fl = t->c_inv ? DBT_FF_HOST_INV : DBT_FF_HOST;
 	d->snaps[d->nrecs - t->first_rec] = t->rc;
+	d->snaps[d->nrecs - t->first_rec].dirty &= (uint16_t)~t->rc_fresh;
 	d->recs[d->nrecs++] = (struct dbt_fault_rec){
 		.rip_off = (uint32_t)(host_rip - d->code_base),
 		.guest_pc = t->pc, .size = (uint8_t)size,
