@@ -28,8 +28,8 @@ CC = "arm-linux-gnueabi-gcc"
 
 # The fixed plan of `make test`: mixed programs, then every class alone so a
 # class the mix rarely reaches still gets its share.  (seed, cases, class)
-PLAN = ([(s, 800, "all") for s in (1, 2, 3, 4, 5)] +
-        [(100 + i, 200, c) for i, c in enumerate(gen.CLASSES)])
+PLAN = ([(s, 1500, "all") for s in (1, 2, 3, 4, 5)] +
+        [(100 + i, 400, c) for i, c in enumerate(gen.CLASSES)])
 
 # A crashing or hanging case costs one relaunch from the next case; past
 # this many per program the rest count as failed without running.

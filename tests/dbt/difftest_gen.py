@@ -148,8 +148,10 @@ def build_case(rng, no, classes):
     regs = [rng.value() for _ in range(14)]
     apsr = rng.word() & APSR_MASK
     buf_seed = rng.word() | 1   # xorshift32 needs a nonzero state
-    groups = [group(ctx, rng.pick(classes))
-              for _ in range(rng.between(4, 14))]
+    # Some long cases, so the translator's register cache and flag
+    # liveness see long blocks under register pressure.
+    count = rng.between(20, 40) if rng.chance(0.1) else rng.between(4, 14)
+    groups = [group(ctx, rng.pick(classes)) for _ in range(count)]
     return Case(no, regs, apsr, buf_seed, groups, ctx.trailer)
 
 
