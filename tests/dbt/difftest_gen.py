@@ -41,13 +41,12 @@ LINK_FLAGS = ("-nostdlib", "-static", "-marm", "-march=armv7ve",
 
 def g_branch(ctx):
     """Forward branches over other groups (B, ADD PC, BX, MOV PC, LDR PC,
-    LDM with PC) and calls (BL, BLX register) to subroutines placed after
-    the case, returning by BX LR, MOV PC, LR or a load into the PC.  Only
-    ARM targets: interworking into Thumb is outside the translator's scope."""
+    LDM with PC) and calls to subroutines placed after the case.  Only ARM
+    targets: interworking into Thumb is outside the translator's scope."""
     rng = ctx.rng
     kind = rng.below(6)
     if kind >= 4:
-        return call(ctx, kind == 5)
+        return call(ctx)
     target = ctx.label()
     c = ctx.cond()
     if kind == 0:
@@ -63,25 +62,56 @@ def g_branch(ctx):
     return head + inner_groups(ctx, rng.between(1, 3)) + [target + ":"]
 
 
-def call(ctx, via_register):
+def call(ctx):
+    """A call and its subroutine.  Some subroutines return one instruction
+    past the call site, so a translator that predicts returns must check
+    the prediction."""
     rng = ctx.rng
     sub = ctx.label()
-    c = ctx.cond()
-    if via_register:
-        r = ctx.dest(exclude=(LR,))
-        lines = set_label(r, sub) + ["blx%s %s" % (c, reg(r))]
-    else:
-        lines = ["bl%s %s" % (c, sub)]
+    lines = call_insns(ctx, sub)
+    skip = rng.chance(0.2)
     saved = ctx.writable
     ctx.writable = [r for r in saved if r != LR]
-    if rng.chance(0.3):
-        pro, epi = g_sub_return_mem(ctx)
-    else:
-        pro, epi = [], [rng.pick(("bx lr", "mov pc, lr"))]
+    pro, epi = sub_frame(ctx, ["add lr, lr, #4"] if skip else [])
     body = inner_groups(ctx, rng.between(1, 3))
     ctx.writable = saved
     ctx.trailer += [sub + ":"] + pro + body + epi
+    if skip:
+        lines.append("mov %s, #%d" % (reg(ctx.dest()), rng.below(256)))
     return lines + inner_groups(ctx, rng.below(2))
+
+
+def call_insns(ctx, sub):
+    """BL, BLX register (also BLX LR, which must read LR before writing
+    it), or the pre-v5 idiom MOV LR, PC; MOV PC, Rm (PC reads as +8)."""
+    c = ctx.cond()
+    kind = ctx.rng.below(4)
+    if kind == 0:
+        return ["bl%s %s" % (c, sub)]
+    if kind == 2:
+        return set_label(LR, sub) + ["blx%s lr" % c]
+    r = ctx.dest(exclude=(LR,))
+    if kind == 1:
+        return set_label(r, sub) + ["blx%s %s" % (c, reg(r))]
+    return set_label(r, sub) + ["mov%s lr, pc" % c,
+                                "mov%s pc, %s" % (c, reg(r))]
+
+
+def sub_frame(ctx, adjust):
+    """(prologue, epilogue) of a subroutine: return by BX LR, MOV PC, LR,
+    a conditional BX LR before the last group, or a load into the PC.
+    `adjust` moves the return address first."""
+    rng = ctx.rng
+    kind = rng.below(4)
+    if kind == 0:
+        pro, epi = g_sub_return_mem(ctx)
+        return adjust + pro, epi
+    if kind == 1:
+        return [], adjust + ["bx lr"]
+    if kind == 2:
+        return [], adjust + ["mov pc, lr"]
+    early = ["bx%s lr" % ctx.cond()] + inner_groups(ctx, 1)
+    return [], adjust + early + ["bx lr"]
 
 
 def inner_groups(ctx, count):
