@@ -141,6 +141,7 @@ CLASSES = {
 
 
 def group(ctx, cls):
+    ctx.recent = []
     return ctx.rng.pick(CLASSES[cls])(ctx)
 
 

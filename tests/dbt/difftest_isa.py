@@ -34,6 +34,10 @@ EDGE_VALUES = (0, 1, 2, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x10000,
 SHIFT_AMOUNTS = (0, 1, 2, 7, 8, 15, 16, 31, 32, 33, 63, 64, 255, 256, 257)
 
 
+# How often an operand reuses a register the same group already named.
+ALIAS_CHANCE = 0.25
+
+
 class Rng:
     """The seeded source of every choice, so a seed names a program."""
 
@@ -80,6 +84,7 @@ class Ctx:
         self.classes = classes
         self.writable = list(self.SOURCES)
         self.trailer = []
+        self.recent = []
         self._labels = 0
 
     def label(self):
@@ -90,10 +95,23 @@ class Ctx:
         return self.rng.pick(CONDS) if self.rng.chance(0.35) else ""
 
     def dest(self, exclude=()):
-        return self.rng.pick([r for r in self.writable if r not in exclude])
+        return self._choose(self.writable, exclude)
 
     def src(self, exclude=()):
-        return self.rng.pick([r for r in self.SOURCES if r not in exclude])
+        return self._choose(self.SOURCES, exclude)
+
+    def _choose(self, pool, exclude):
+        """A register of `pool`; often one the group already named, since
+        aliased operands (Rd == Rn, Rm == Rt, ...) are where translators
+        that cache guest registers in host registers go wrong."""
+        allowed = [r for r in pool if r not in exclude]
+        again = [r for r in self.recent if r in allowed]
+        if again and self.rng.chance(ALIAS_CHANCE):
+            r = self.rng.pick(again)
+        else:
+            r = self.rng.pick(allowed)
+        self.recent.append(r)
+        return r
 
     def dests(self, k, exclude=()):
         pool = [r for r in self.writable if r not in exclude]

@@ -33,7 +33,7 @@ def index_register(ctx, lines, n, avoid, shifted):
     m = ctx.dest(exclude=(n,) + tuple(avoid))
     v = rng.word() if rng.chance(0.2) else rng.below(64)
     kind, amount, carry = "lsl", 0, 0
-    if shifted:
+    if shifted and rng.chance(0.7):
         kind, amount = imm_shift(rng)
         if kind == "rrx":
             carry, cl = known_carry(ctx, m)
