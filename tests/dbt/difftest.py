@@ -151,91 +151,100 @@ def differences(want, got):
     return lines
 
 
-def alone(case, runner, workdir):
-    """Difference lines of `case` run as the only case of a program (empty
-    when it passes, None when the reference itself fails)."""
-    elf = assemble(gen.program_text([case]),
-                   os.path.join(workdir, "difftest-shrink"))
-    ref, _ = launch(list(REFERENCE) + [elf], 0, LAUNCH_TIMEOUT)
-    got, note = launch(runner + [elf], 0, LAUNCH_TIMEOUT)
-    if not ref:
-        return None
-    if not got:
-        return ["  no record (%s)" % note]
-    return differences(ref[0], got[0]) if ref[0] != got[0] else []
+class Session:
+    """One suite run: the command under test, where programs go, the time
+    budget, and how many failures were printed so far."""
+
+    def __init__(self, runner, workdir):
+        self.runner, self.workdir = runner, workdir
+        self.deadline = time.time() + SUITE_BUDGET
+        self.shrinking = os.environ.get("DIFFTEST_SHRINK", "1") != "0"
+        self.verbose = os.environ.get("DIFFTEST_VERBOSE") == "1"
+        self.shown = 0
+
+    def check_program(self, prog):
+        """Returns (passed, failed) for one generated program."""
+        elf = build(prog, self.workdir)
+        n = len(prog.cases)
+        # Both emulators at once: the test machine has two cores.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            ref_job = pool.submit(run_all, list(REFERENCE) + [elf], n,
+                                  self.deadline)
+            got_job = pool.submit(run_all, self.runner + [elf], n,
+                                  self.deadline)
+            (ref, ref_lost), (got, got_lost) = (ref_job.result(),
+                                                got_job.result())
+        passed = 0
+        for idx in range(n):
+            if idx not in ref:
+                why = "reference failed, generator bug: " + ref_lost[idx]
+                diff = []
+            elif idx not in got:
+                why, diff = got_lost[idx], []
+            elif ref[idx] == got[idx]:
+                passed += 1
+                continue
+            else:
+                why, diff = "state differs", differences(ref[idx], got[idx])
+            self.report(prog, elf, idx, why, diff)
+        return passed, n - passed
+
+    def report(self, prog, elf, idx, why, diff_lines):
+        shown, self.shown = self.shown, self.shown + 1
+        if shown >= LISTED_FAILURES and not self.verbose:
+            return
+        print("FAIL seed %d class %s case %d: %s" % (prog.seed, prog.label,
+                                                    idx, why))
+        if shown >= DETAILED_FAILURES and not self.verbose:
+            return
+        print("  reproduce: DIFFTEST_SEED=%d DIFFTEST_CASES=%d "
+              "DIFFTEST_CLASS=%s (or run %s %d: cases from %d on)"
+              % (prog.seed, len(prog.cases), prog.label, elf, idx, idx))
+        case = prog.cases[idx]
+        print("  initial r0-r12,r14: " +
+              " ".join("%08x" % v for v in case.regs))
+        print("  initial APSR: %s" % apsr_text(case.apsr))
+        print_case(case, diff_lines)
+        if not self.shrinking:
+            return
+        small, small_diff = self.shrink(case)
+        if small is not None and len(small.groups) < len(case.groups):
+            print("  shrunk to %d of %d groups, still failing:" %
+                  (len(small.groups), len(case.groups)))
+            print_case(small, small_diff)
+
+    def alone(self, case):
+        """Difference lines of `case` run as the only case of a program
+        (empty when it passes, None when the reference itself fails)."""
+        elf = assemble(gen.program_text([case]),
+                       os.path.join(self.workdir, "difftest-shrink"))
+        ref, _ = launch(list(REFERENCE) + [elf], 0, LAUNCH_TIMEOUT)
+        got, note = launch(self.runner + [elf], 0, LAUNCH_TIMEOUT)
+        if not ref:
+            return None
+        if not got:
+            return ["  no record (%s)" % note]
+        return differences(ref[0], got[0]) if ref[0] != got[0] else []
+
+    def shrink(self, case):
+        """Drops body groups, last first, while the case still fails, so
+        the translator developer reads the few instructions that matter."""
+        diff = self.alone(case)
+        if not diff:
+            return None, None
+        for i in reversed(range(len(case.groups))):
+            trial = case.without_group(i)
+            trial_diff = self.alone(trial)
+            if trial_diff:
+                case, diff = trial, trial_diff
+        return case, diff
 
 
-def shrink(case, runner, workdir):
-    """Drops body groups, last first, while the case still fails, so the
-    translator developer reads the few instructions that matter."""
-    diff = alone(case, runner, workdir)
-    if not diff:
-        return None, None
-    for i in reversed(range(len(case.groups))):
-        trial = case.without_group(i)
-        trial_diff = alone(trial, runner, workdir)
-        if trial_diff:
-            case, diff = trial, trial_diff
-    return case, diff
-
-
-def report(prog, elf, idx, why, diff_lines, shown, shrinker):
-    if shown >= LISTED_FAILURES:
-        return
-    print("FAIL seed %d class %s case %d: %s" % (prog.seed, prog.label, idx,
-                                                why))
-    if shown >= DETAILED_FAILURES:
-        return
-    print("  reproduce: DIFFTEST_SEED=%d DIFFTEST_CASES=%d DIFFTEST_CLASS=%s"
-          " (or run %s %d: cases from %d on)"
-          % (prog.seed, len(prog.cases), prog.label, elf, idx, idx))
-    case = prog.cases[idx]
-    print("  initial r0-r12,r14: " +
-          " ".join("%08x" % v for v in case.regs))
-    print("  initial APSR: %s" % apsr_text(case.apsr))
+def print_case(case, diff_lines):
     for line in case.lines:
         print("    " + line)
     for line in diff_lines:
         print(line)
-    small, small_diff = shrinker(case) if shrinker else (None, None)
-    if small is not None and len(small.groups) < len(case.groups):
-        print("  shrunk to %d of %d groups, still failing:" %
-              (len(small.groups), len(case.groups)))
-        for line in small.lines:
-            print("    " + line)
-        for line in small_diff:
-            print(line)
-
-
-def check_program(prog, runner, workdir, shown, deadline):
-    """Returns (passed, failed) for one generated program."""
-    shrinker = None
-    if os.environ.get("DIFFTEST_SHRINK", "1") != "0":
-        def shrinker(case):
-            return shrink(case, runner, workdir)
-    elf = build(prog, workdir)
-    n = len(prog.cases)
-    # Both emulators at once: the test machine has two cores.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        ref_job = pool.submit(run_all, list(REFERENCE) + [elf], n, deadline)
-        got_job = pool.submit(run_all, runner + [elf], n, deadline)
-        (ref, ref_lost), (got, got_lost) = ref_job.result(), got_job.result()
-    passed = failed = 0
-    for idx in range(n):
-        if idx not in ref:
-            why, diff = "reference failed, generator bug: %s" % \
-                ref_lost[idx], []
-        elif idx not in got:
-            why, diff = got_lost[idx], []
-        elif ref[idx] == got[idx]:
-            passed += 1
-            continue
-        else:
-            why, diff = "state differs", differences(ref[idx], got[idx])
-        failed += 1
-        report(prog, elf, idx, why, diff, shown[0], shrinker)
-        shown[0] += 1
-    return passed, failed
 
 
 def main():
@@ -259,14 +268,11 @@ def main():
               sum(n for _, n, _ in plan))
         return 1
     os.makedirs(args.workdir, exist_ok=True)
-    verbose = os.environ.get("DIFFTEST_VERBOSE") == "1"
-    shown = [-10 ** 9 if verbose else 0]
+    session = Session(runner, args.workdir)
     total_pass = total_fail = 0
     start = time.time()
     for seed, ncases, cls in plan:
-        prog = gen.build_program(seed, ncases, cls)
-        p, f = check_program(prog, runner, args.workdir, shown,
-                             start + SUITE_BUDGET)
+        p, f = session.check_program(gen.build_program(seed, ncases, cls))
         print("difftest seed %d class %s: %d passed, %d failed" %
               (seed, cls, p, f))
         total_pass, total_fail = total_pass + p, total_fail + f
