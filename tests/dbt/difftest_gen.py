@@ -208,6 +208,7 @@ def case_text(case):
 DRIVER = r"""
 	.syntax unified
 	.arch armv7ve
+	.arch_extension mp		@ PLDW, as on Cortex-A15
 	.arm
 	.equ SYS_EXIT, 1		@ ARM EABI Linux syscall numbers
 	.equ SYS_WRITE, 4
