@@ -184,6 +184,10 @@ class Session:
             elif ref[idx] == got[idx]:
                 passed += 1
                 continue
+            elif decode(got[idx])[0]["index"] != decode(ref[idx])[0]["index"]:
+                why = ("output out of step: record of case %d where case %d"
+                       " was due" % (decode(got[idx])[0]["index"], idx))
+                diff = []
             else:
                 why, diff = "state differs", differences(ref[idx], got[idx])
             self.report(prog, elf, idx, why, diff)

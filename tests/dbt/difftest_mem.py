@@ -212,8 +212,9 @@ def g_branch_mem(ctx, target):
                   "ldr%s %s, [%s]" % (c, reg(PC), reg(a))]
     else:
         other = ctx.dest(exclude=(a,))
+        wback = rng.pick(("", "!"))
         lines += ["str %s, [%s, #4]" % (reg(x), reg(a)),
-                  "ldm%s %s, {%s, pc}" % (c, reg(a), reg(other))]
+                  "ldm%s %s%s, {%s, pc}" % (c, reg(a), wback, reg(other))]
     return lines
 
 
