@@ -8,6 +8,9 @@ Environment: DIFFTEST_SEED (one seed or a comma list), DIFFTEST_CASES
 mul,div) replace the fixed plan; DIFFTEST_VERBOSE=1 details every failure;
 DIFFTEST_SHRINK=0 skips reducing detailed failures to their failing groups.
 Prints "suite difftest: N passed, M failed" and exits non-zero on failure.
+Example: DIFFTEST_CLASS=mul DIFFTEST_CASES=2000 tests/dbt/difftest.py
+--runner build/arm-run; a program's ELF stays in the work directory, and
+`<elf> K` runs its cases from K on.
 """
 
 import argparse
@@ -252,7 +255,9 @@ def print_case(case, diff_lines):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(
+        description=__doc__ + "\nClasses: " + ", ".join(gen.CLASSES),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runner", required=True,
                     help="command under test, e.g. build/arm-run")
     ap.add_argument("--workdir", default="build/difftest")
