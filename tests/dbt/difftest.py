@@ -44,6 +44,8 @@ SUITE_BUDGET = 240.0
 # only counted: a badly broken translator must not flood the log.
 DETAILED_FAILURES = 10
 LISTED_FAILURES = 60
+# Shrinking costs two launches per group: only the first few failures.
+SHRUNK_FAILURES = 3
 
 
 def plan_from_env():
@@ -212,7 +214,7 @@ class Session:
               " ".join("%08x" % v for v in case.regs))
         print("  initial APSR: %s" % apsr_text(case.apsr))
         print_case(case, diff_lines)
-        if not self.shrinking:
+        if not self.shrinking or shown >= SHRUNK_FAILURES:
             return
         small, small_diff = self.shrink(case)
         if small is not None and len(small.groups) < len(case.groups):
@@ -227,7 +229,7 @@ class Session:
                        os.path.join(self.workdir, "difftest-shrink"))
         ref, _ = launch(list(REFERENCE) + [elf], 0, LAUNCH_TIMEOUT)
         got, note = launch(self.runner + [elf], 0, LAUNCH_TIMEOUT)
-        if not ref:
+        if not ref or note.startswith("cannot start"):
             return None
         if not got:
             return ["  no record (%s)" % note]
