@@ -35,6 +35,8 @@ enum dbt_fault_flags {
 	DBT_FF_HOST,      /* in EFLAGS, CF = ARM C */
 	DBT_FF_HOST_INV,  /* in EFLAGS, CF = NOT ARM C */
 	DBT_FF_MEM,       /* in flags_priv, or dead */
+	DBT_FF_SPLIT_NZ,  /* N, Z in EFLAGS, C, V in flags_priv */
+	DBT_FF_SPLIT_NZC, /* N, Z, C in EFLAGS, V in flags_priv */
 	DBT_FF_COUNT,
 };
 

@@ -81,6 +81,12 @@ static void emit_stubs(struct dbt *d)
 	d->fault_resume[DBT_FF_MEM] = b.p;
 	x86_mov_ri(&b, 4, X86_RAX, DBT_EXIT_FAULT);
 	x86_jmp(&b, leave);
+	d->fault_resume[DBT_FF_SPLIT_NZ] = b.p;
+	tr_flags_merge(&b, TR_SPLIT_NZ);
+	x86_jmp(&b, d->fault_resume[DBT_FF_MEM]);
+	d->fault_resume[DBT_FF_SPLIT_NZC] = b.p;
+	tr_flags_merge(&b, TR_SPLIT_NZC);
+	x86_jmp(&b, d->fault_resume[DBT_FF_MEM]);
 	d->code_start = d->code_ptr = (uint8_t *)(((uintptr_t)b.p + 63) & ~(uintptr_t)63);
 }
 

@@ -11,81 +11,12 @@
 #define GUEST_PAGE_MASK 0xfffu
 #define ARM_INSN_SIZE 4
 #define ARM_PC_OFFSET 8   /* PC reads as the insn address + 8 (A2.3) */
-#define OF_FROM_BYTE 0x7f /* see dbt.c */
 
-/* Which flags each condition reads (ARM DDI 0406C A8.3). */
-static const uint8_t cond_reads[16] = {
+const uint8_t tr_cond_reads[16] = {
 	TR_Z, TR_Z, TR_C, TR_C, TR_N, TR_N, TR_V, TR_V,
 	TR_C | TR_Z, TR_C | TR_Z, TR_N | TR_V, TR_N | TR_V,
 	TR_N | TR_Z | TR_V, TR_N | TR_Z | TR_V, 0, 0,
 };
-
-/* ---- guest flags --------------------------------------------------- */
-
-static void flags_save(struct tr *t)
-{
-	if (t->c_inv)
-		x86_cmc(&t->b);
-	t->c_inv = false;
-	x86_lahf(&t->b);
-	x86_setcc(&t->b, X86_CC_O, X86_RAX);
-	x86_store(&t->b, 2, TR_FLAGS_FIELD(TR_FLAGS_SAVED), X86_RAX);
-	t->fl_mem = true;
-}
-
-void tr_clobber(struct tr *t)
-{
-	if (t->fl_host && !t->fl_mem && t->keep)
-		flags_save(t);
-	t->fl_host = false;
-}
-
-void tr_flags_host(struct tr *t)
-{
-	if (t->fl_host)
-		return;
-	if (t->fl_mem) {
-		x86_load(&t->b, 2, X86_RAX, TR_FLAGS_FIELD(TR_FLAGS_SAVED));
-		x86_alu_ri(&t->b, X86_ADD, 1, X86_RAX, OF_FROM_BYTE);
-		x86_sahf(&t->b);
-	}
-	t->c_inv = false;
-	t->fl_host = true;
-}
-
-/* Flags as every block boundary expects them: in EFLAGS, CF = ARM C. */
-static void flags_canonical(struct tr *t)
-{
-	tr_flags_host(t);
-	if (t->c_inv)
-		x86_cmc(&t->b);
-	t->c_inv = false;
-}
-
-/* N and Z from the value, C and V as they were: build the saved image
- * (LAHF of a TEST, CF and OF patched in) and leave the flags in memory.
- * C and V are in memory when live: the instruction does not kill them. */
-void tr_set_nz(struct tr *t, int host, x86_width w)
-{
-	tr_clobber(t);
-	bool need_cv = t->live_after & (TR_C | TR_V);
-	if (need_cv && host != X86_RCX)
-		x86_load(&t->b, 4, X86_RCX, TR_FLAGS_FIELD(TR_FLAGS_SAVED));
-	else if (need_cv)
-		x86_load(&t->b, 4, X86_RDX, TR_FLAGS_FIELD(TR_FLAGS_SAVED));
-	int old = host != X86_RCX ? X86_RCX : X86_RDX;
-	x86_test_rr(&t->b, w, host, host);
-	x86_lahf(&t->b);
-	if (need_cv) {
-		/* old = saved image; keep its CF bit (bit 8) and OF byte. */
-		x86_alu_ri(&t->b, X86_AND, 4, old, 0x1ff);
-		x86_alu_ri(&t->b, X86_AND, 4, X86_RAX, 0xfe00);
-		x86_alu_rr(&t->b, X86_OR, 4, X86_RAX, old);
-	}
-	x86_store(&t->b, 2, TR_FLAGS_FIELD(TR_FLAGS_SAVED), X86_RAX);
-	t->fl_mem = true;
-	t->fl_host = false;
-}
 
 void tr_call(struct tr *t, const void *fn)
 {
@@ -94,31 +25,12 @@ void tr_call(struct tr *t, const void *fn)
 	x86_call(&t->b, fn);
 }
 
-/* The x86 condition that holds when the ARM condition passes. */
-static enum x86_cc cond_cc(struct tr *t, unsigned cond)
-{
-	static const enum x86_cc simple[] = {
-		X86_CC_E, X86_CC_NE, X86_CC_B, X86_CC_AE, X86_CC_S, X86_CC_NS,
-		X86_CC_O, X86_CC_NO, X86_CC_A, X86_CC_BE, X86_CC_GE, X86_CC_L,
-		X86_CC_G, X86_CC_LE,
-	};
-	tr_flags_host(t);
-	if (cond == 2 || cond == 3)   /* CS, CC: which way CF points */
-		return t->c_inv ? X86_CC_INVERT(simple[cond]) : simple[cond];
-	if (cond == 8 || cond == 9) { /* HI, LS need CF = NOT C for A/BE */
-		if (!t->c_inv)
-			x86_cmc(&t->b);
-		t->c_inv = true;
-	}
-	return simple[cond];
-}
-
 /* ---- block exits --------------------------------------------------- */
 
 void tr_end_direct(struct tr *t, uint32_t target)
 {
 	tr_regs_writeback(t);
-	flags_canonical(t);
+	tr_flags_canonical(t);
 	/* A jump to the stub right after it, repointed at the target block
 	 * by dbt_run() once that exists (chaining). */
 	uint8_t *site = x86_jmp(&t->b, t->b.p + 5);
@@ -131,7 +43,7 @@ void tr_end_direct(struct tr *t, uint32_t target)
 void tr_end_exit(struct tr *t, int code, uint32_t next_pc)
 {
 	tr_regs_writeback(t);
-	flags_canonical(t);
+	tr_flags_canonical(t);
 	x86_store_imm(&t->b, 4, tr_reg_mem(ARM_REG_PC), (int32_t)next_pc);
 	x86_jmp(&t->b, dbt_exit_stub(t->d, (unsigned)code));
 	t->ended = true;
@@ -143,7 +55,7 @@ void tr_end_indirect(struct tr *t, int host)
 	if (host != X86_RDX)
 		x86_mov_rr(b, 4, X86_RDX, host);
 	tr_regs_writeback(t);
-	flags_canonical(t);
+	tr_flags_canonical(t);
 	x86_store(b, 4, tr_reg_mem(ARM_REG_PC), X86_RDX);
 	/* Flag-free inline lookup: slot = pc & 0xffff; keys hold -pc, so
 	 * key + pc is zero on a hit, which JRCXZ tests. */
@@ -211,7 +123,7 @@ static void flag_effects(const struct a32_insn *in, uint8_t *reads,
 			 uint8_t *kills)
 {
 	unsigned op = in->op;
-	uint8_t r = cond_reads[in->cond & 0xf], w = 0;
+	uint8_t r = tr_cond_reads[in->cond & 0xf], w = 0;
 	bool rrx = in->form == A32_FORM_REG_IMM &&
 		   in->shift_type == A32_SHIFT_RRX;
 	if (rrx)  /* shifter operands and load/store offsets alike */
@@ -256,15 +168,15 @@ static void translate_body(struct tr *t, const struct a32_insn *in)
 	tr_end_exit(t, DBT_EXIT_UNDEF, t->pc);
 }
 
-struct flag_state {
-	bool fl_host, fl_mem, c_inv;
-};
-
 static void translate_insn(struct tr *t, const struct a32_insn *in,
 			   uint8_t live_after)
 {
+	/* Inside a conditional body the condition has been read and the
+	 * body's own writes count, as on the way that runs it. */
+	struct a32_insn body = *in;
+	body.cond = A32_COND_AL;
 	uint8_t reads, kills;
-	flag_effects(in, &reads, &kills);
+	flag_effects(&body, &reads, &kills);
 	t->in = in;
 	t->live_after = live_after;
 	t->keep = reads | (live_after & ~kills);
@@ -272,31 +184,21 @@ static void translate_insn(struct tr *t, const struct a32_insn *in,
 		translate_body(t, in);
 		return;
 	}
-	enum x86_cc pass = cond_cc(t, in->cond);
+	enum x86_cc pass = tr_cond_cc(t, in->cond);
 	uint8_t *skip = x86_jcc(&t->b, X86_CC_INVERT(pass), t->b.p);
-	struct flag_state s0 = { t->fl_host, t->fl_mem, t->c_inv };
+	struct tr_flag_state s0 = tr_flags_get(t);
 	struct tr_rc_state rc0 = t->rc;
 	translate_body(t, in);
 	if (t->ended) {
 		/* A conditional block end: the other way continues at pc+4. */
 		x86_patch_rel32(skip, t->b.p);
-		t->fl_host = s0.fl_host;
-		t->fl_mem = s0.fl_mem;
-		t->c_inv = s0.c_inv;
+		tr_flags_set(t, s0);
 		t->rc = rc0;
 		tr_end_direct(t, t->pc + ARM_INSN_SIZE);
 		return;
 	}
 	/* Both ways must leave the flags in the same place. */
-	if (live_after) {
-		tr_flags_host(t);
-		if (t->c_inv != s0.c_inv)
-			x86_cmc(&t->b);
-		t->c_inv = s0.c_inv;
-		t->fl_mem = t->fl_mem && s0.fl_mem;
-	} else {
-		t->fl_host = t->fl_mem = false;
-	}
+	tr_flags_join(t, s0);
 	tr_regs_reconcile(t, &rc0);
 	x86_patch_rel32(skip, t->b.p);
 }

@@ -43,6 +43,14 @@ struct dbt;
 
 /* Which host register holds which guest register; dirty ones are newer
  * than cpu->r[]. */
+/* Flags partly in EFLAGS, the rest in the image, after an instruction
+ * that sets some and keeps others (translate_flags.c). */
+enum tr_split {
+	TR_SPLIT_NONE,
+	TR_SPLIT_NZ,    /* N, Z in EFLAGS; C, V in the image */
+	TR_SPLIT_NZC,   /* N, Z, C in EFLAGS (CF = C); V in the image */
+};
+
 struct tr_rc_state {
 	int8_t host[16];          /* by guest register: host register or -1 */
 	int8_t guest[16];         /* by host register: guest register or -1 */
@@ -60,6 +68,7 @@ struct tr {
 	 * (host; CF inverted if c_inv), in flags_priv[TR_FLAGS_SAVED]
 	 * (mem), both, or neither when no later code reads them. */
 	bool fl_host, fl_mem, c_inv;
+	uint8_t split;            /* enum tr_split */
 	uint8_t live_after;       /* flags read after this instruction */
 	uint8_t keep;             /* flags that must survive a clobber */
 	bool ended;               /* this instruction ended the block */
@@ -115,15 +124,42 @@ void tr_regs_drop(struct tr *t);
 void tr_regs_reconcile(struct tr *t, const struct tr_rc_state *s0);
 void tr_emit_fault_stubs(struct tr *t);
 
+/* Which flags each condition reads (ARM DDI 0406C A8.3), by cond. */
+extern const uint8_t tr_cond_reads[16];
+
+/* Guest flags (translate_flags.c). */
 /* Call before emitting any x86 code that changes EFLAGS: saves the guest
  * flags if a later instruction still needs them. */
 void tr_clobber(struct tr *t);
-/* Guest NZCV in EFLAGS (SF ZF CF OF) with CF not inverted. */
+/* Guest NZCV in EFLAGS (SF ZF CF OF), CF inverted if c_inv. */
 void tr_flags_host(struct tr *t);
+/* As every block boundary expects them: in EFLAGS, CF = ARM C. */
+void tr_flags_canonical(struct tr *t);
 /* Set guest N and Z from the w-byte (4 or 8) value in host, keeping C
- * and V (multiplies with S=1). host must not be RAX. Clobbers RAX, RCX
- * or RDX (whichever host is not) and EFLAGS. */
+ * and V (multiplies with S=1). Clobbers RAX and EFLAGS. */
 void tr_set_nz(struct tr *t, int host, x86_width w);
+/* N and Z from res (already set in EFLAGS when nz_set), V kept, C kept
+ * or replaced by carry (0/1; -1: keep) or by carry_reg (a byte register
+ * holding 0/1; X86_NOREG: none). */
+void tr_flags_nz(struct tr *t, int res, x86_width w, bool nz_set, int carry,
+		 int carry_reg);
+/* The x86 condition that holds when ARM condition cond passes. */
+enum x86_cc tr_cond_cc(struct tr *t, unsigned cond);
+/* A split state's EFLAGS part into the image (emitted code only). */
+void tr_flags_merge(struct x86_buf *b, enum tr_split split);
+/* N, Z and C just set in EFLAGS by the x86 instruction, V kept. */
+void tr_flags_nzc_host(struct tr *t);
+
+struct tr_flag_state {
+	bool fl_host, fl_mem, c_inv;
+	uint8_t split;
+};
+struct tr_flag_state tr_flags_get(const struct tr *t);
+void tr_flags_set(struct tr *t, struct tr_flag_state s);
+/* After a conditional body: flags where the skipping way has them. */
+void tr_flags_join(struct tr *t, struct tr_flag_state s0);
+/* enum dbt_fault_flags for an access emitted now. */
+uint8_t tr_flags_fault_state(const struct tr *t);
 /* Call a C function (System V ABI; arguments in RDI, RSI, RDX, RCX).
  * Clobbers the caller-saved registers and EFLAGS. */
 void tr_call(struct tr *t, const void *fn);

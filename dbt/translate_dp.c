@@ -13,7 +13,6 @@
 #define SHIFT_CLAMP 63       /* 64-bit shifts see every count >= 32 */
 #define SHIFT_COUNT_MASK 0xff /* A8.4.1: only Rs[7:0] counts */
 #define SAVED_CF_BYTE 1      /* the LAHF image's byte within flags_priv[0] */
-#define LAHF_CF_SHIFT 8
 
 enum carry_kind { CARRY_OLD, CARRY_CONST, CARRY_REG };
 
@@ -161,32 +160,12 @@ static void get_operand(struct tr *t, const struct a32_insn *in,
 static void logical_flags(struct tr *t, int res, const struct operand *o,
 			  bool nz_set)
 {
-	struct x86_buf *b = &t->b;
-	bool need_c = t->live_after & TR_C, need_v = t->live_after & TR_V;
-	tr_clobber(t);
-	if (!need_c && !need_v) {
-		if (!nz_set)
-			x86_test_rr(b, 4, res, res);
-		t->fl_host = true;
-		t->fl_mem = false;
-		t->c_inv = false;
-		return;
-	}
-	x86_test_rr(b, 4, res, res);
-	x86_lahf(b);
-	if (need_c && o->carry == CARRY_CONST && o->carry_const)
-		x86_alu_ri(b, X86_OR, 4, X86_RAX, 1 << LAHF_CF_SHIFT);
-	else if (need_c && o->carry != CARRY_CONST) {
-		if (o->carry == CARRY_OLD)
-			load_old_carry(t, CARRY);
-		x86_shift_ri(b, X86_SHL, 4, CARRY, LAHF_CF_SHIFT);
-		x86_alu_rr(b, X86_OR, 4, X86_RAX, CARRY);
-	}
-	if (need_v)
-		x86_load(b, 1, X86_RAX, TR_FLAGS_FIELD(TR_FLAGS_SAVED));
-	x86_store(b, 2, TR_FLAGS_FIELD(TR_FLAGS_SAVED), X86_RAX);
-	t->fl_mem = true;
-	t->fl_host = false;
+	int carry = -1, carry_reg = X86_NOREG;
+	if (o->carry == CARRY_CONST)
+		carry = o->carry_const;
+	else if (o->carry == CARRY_REG)
+		carry_reg = CARRY;
+	tr_flags_nz(t, res, 4, nz_set, carry, carry_reg);
 }
 
 static void alu_op(struct tr *t, enum x86_alu op, int dst,

@@ -67,6 +67,7 @@ static void apsr_access(struct tr *t, const struct a32_insn *in)
 	tr_call(t, (const void *)helper_msr);
 	t->fl_mem = true;
 	t->fl_host = false;
+	t->split = TR_SPLIT_NONE;
 }
 
 static void branch(struct tr *t, const struct a32_insn *in)

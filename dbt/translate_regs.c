@@ -223,9 +223,7 @@ void tr_record_access(struct tr *t, const uint8_t *host_rip, unsigned size,
 		t->b.overflow = true;
 		return;
 	}
-	uint8_t fl = DBT_FF_MEM;
-	if (t->fl_host)
-		fl = t->c_inv ? DBT_FF_HOST_INV : DBT_FF_HOST;
+	uint8_t fl = tr_flags_fault_state(t);
 	d->snaps[d->nrecs - t->first_rec] = t->rc;
 	d->snaps[d->nrecs - t->first_rec].dirty &= (uint16_t)~t->rc_fresh;
 	d->recs[d->nrecs++] = (struct dbt_fault_rec){
