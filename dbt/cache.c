@@ -118,9 +118,31 @@ void dbt_jtab_insert(struct dbt *d, uint32_t pc, uint8_t *code)
 	d->jtab_hosts[i] = code;
 }
 
+/* A flush asked for while translated code runs (a write fault on a code
+ * page, say) must not let it chain on into stale blocks, nor pull the
+ * code it is executing from under it: the flush waits until dbt_run()
+ * gets control, and the exit request makes that the next block start. */
+static void flush_soon(struct dbt *d)
+{
+	if (!d->in_run) {
+		dbt_cache_reset(d);
+		return;
+	}
+	d->flush_pending = true;
+	if (d->cpu)
+		d->cpu->exit_request = 1;
+}
+
+void dbt_cache_settle(struct dbt *d)
+{
+	if (d->flush_pending)
+		dbt_cache_reset(d);
+	d->flush_pending = false;
+}
+
 void dbt_flush(struct dbt *d)
 {
-	dbt_cache_reset(d);
+	flush_soon(d);
 }
 
 void dbt_invalidate(struct dbt *d, uint32_t addr, uint32_t len)
@@ -131,7 +153,7 @@ void dbt_invalidate(struct dbt *d, uint32_t addr, uint32_t len)
 	for (uint32_t i = 0; i < d->nblocks; i++) {
 		const struct dbt_block *b = &d->blocks[i];
 		if (b->pc < addr + len && addr < b->pc + b->guest_len) {
-			dbt_cache_reset(d);
+			flush_soon(d);
 			return;
 		}
 	}

@@ -73,6 +73,8 @@ struct dbt {
 	/* Written by generated code: the rel32 of the jump to chain. */
 	uint8_t *chain_site;
 	struct arm_cpu *cpu;   /* the CPU inside dbt_run(), for faults */
+	bool in_run;           /* translated code is running */
+	bool flush_pending;    /* a flush waits for it to stop */
 
 	/* Fixed stubs generated at init (dbt.c). */
 	uint32_t (*enter)(struct arm_cpu *cpu, const uint8_t *code);
@@ -85,6 +87,8 @@ uint8_t *dbt_exit_stub(struct dbt *d, unsigned code);
 
 int dbt_cache_init(struct dbt **out, void *buf, size_t size);
 void dbt_cache_reset(struct dbt *d);
+/* Back in dbt_run() from translated code: do a flush asked for there. */
+void dbt_cache_settle(struct dbt *d);
 struct dbt_block *dbt_cache_find(struct dbt *d, uint64_t key, uint32_t pc);
 /* Translate the block at cpu->r[15] (after a lookup miss). NULL: the
  * code page cannot be fetched. May flush the cache. */

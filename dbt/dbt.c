@@ -137,7 +137,10 @@ enum dbt_exit dbt_run(struct dbt *d, struct arm_cpu *cpu)
 		if (site && gen == d->generation)
 			x86_patch_rel32(site, code);
 		d->chain_site = NULL;
+		d->in_run = true;
 		uint32_t rc = d->enter(cpu, code);
+		d->in_run = false;
+		dbt_cache_settle(d);
 		if (rc == DBT_EXIT_LOOKUP) {
 			uint8_t *target = dispatch(d, cpu, &exit);
 			if (!target)

@@ -37,7 +37,10 @@ struct dbt_mem_access {
 int dbt_init(struct dbt **out, const struct dbt_config *cfg);
 enum dbt_exit dbt_run(struct dbt *d, struct arm_cpu *cpu);
 
-/* Drop every translation whose guest code overlaps [addr, addr+len). */
+/* Drop every translation whose guest code overlaps [addr, addr+len).
+ * From a fault handler that interrupted translated code, the flush
+ * happens when control is back in dbt_run(): it sets cpu->exit_request,
+ * so dbt_run() returns DBT_EXIT_REQUEST at the next block start. */
 void dbt_invalidate(struct dbt *d, uint32_t addr, uint32_t len);
 void dbt_flush(struct dbt *d);
 
