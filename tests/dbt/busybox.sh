@@ -101,7 +101,7 @@ date|$BB date -u -d @1000000000 '+%Y-%m-%d %H:%M:%S %a %j'
 sleep|$BB sleep 0.1; echo slept
 false|$BB false; echo $?
 missing-file|$BB cat /nonexistent; echo $?
-segv-exit|($BB sh -c 'kill -SEGV $$') 2>/dev/null; echo $?
+segv-exit|{ $BB sh -c 'kill -SEGV $$'; echo $?; } 2>/dev/null
 CASES
 )
 
