@@ -11,6 +11,8 @@
 #define GUEST_PAGE_MASK 0xfffu
 #define ARM_INSN_SIZE 4
 #define ARM_PC_OFFSET 8   /* PC reads as the insn address + 8 (A2.3) */
+#define X86_JMP32_LEN 5   /* E9 rel32 */
+#define BLOCK_ALIGN 16    /* blocks start on a fetch-friendly boundary */
 
 const uint8_t tr_cond_reads[16] = {
 	TR_Z, TR_Z, TR_C, TR_C, TR_N, TR_N, TR_V, TR_V,
@@ -33,7 +35,7 @@ void tr_end_direct(struct tr *t, uint32_t target)
 	tr_flags_canonical(t);
 	/* A jump to the stub right after it, repointed at the target block
 	 * by dbt_run() once that exists (chaining). */
-	uint8_t *site = x86_jmp(&t->b, t->b.p + 5);
+	uint8_t *site = x86_jmp(&t->b, t->b.p + X86_JMP32_LEN);
 	x86_store_imm(&t->b, 4, tr_reg_mem(ARM_REG_PC), (int32_t)target);
 	x86_lea(&t->b, 8, X86_RDX, x86_rip(site));
 	x86_jmp(&t->b, dbt_exit_stub(t->d, DBT_EXIT_CHAIN));
@@ -147,7 +149,7 @@ static void flag_effects(const struct a32_insn *in, uint8_t *reads,
 		w = TR_N | TR_Z;
 	} else if (dbt_is_apsr_access(in)) {
 		r = (uint8_t)(r | (op == A32_MRS ? TR_NZCV : 0));
-		w = (op != A32_MRS && (in->psr_mask & 8)) ? TR_NZCV : 0;
+		w = (op != A32_MRS && (in->psr_mask & TR_PSR_MASK_NZCVQ)) ? TR_NZCV : 0;
 	}
 	if (in->cond != A32_COND_AL)
 		w = 0;
@@ -283,6 +285,7 @@ int dbt_translate_block(struct dbt *d, struct arm_cpu *cpu, uint32_t pc,
 		return -1;
 	}
 	blk->guest_len = (uint32_t)n * ARM_INSN_SIZE;
-	d->code_ptr = (uint8_t *)(((uintptr_t)t.b.p + 15) & ~(uintptr_t)15);
+	d->code_ptr = (uint8_t *)(((uintptr_t)t.b.p + BLOCK_ALIGN - 1) &
+				  ~(uintptr_t)(BLOCK_ALIGN - 1));
 	return 0;
 }

@@ -124,6 +124,11 @@ void tr_regs_drop(struct tr *t);
 void tr_regs_reconcile(struct tr *t, const struct tr_rc_state *s0);
 void tr_emit_fault_stubs(struct tr *t);
 
+/* MSR field mask bits (A8.8.112): nzcvq and g are the APSR fields; the
+ * others are ignored in User mode (B9.3.12). */
+#define TR_PSR_MASK_NZCVQ 8u
+#define TR_PSR_MASK_G 4u
+
 /* Which flags each condition reads (ARM DDI 0406C A8.3), by cond. */
 extern const uint8_t tr_cond_reads[16];
 
