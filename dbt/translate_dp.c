@@ -337,6 +337,25 @@ static void movw_movt(struct tr *t, const struct a32_insn *in)
 	x86_store_imm(&t->b, 2, top, (int32_t)in->imm);
 }
 
+/* MOVS Rd, Rm, LSL/LSR/ASR #1-31: the x86 shift sets SF, ZF and CF
+ * exactly as ARM sets N, Z and C (SDM "SAL/SAR/SHL/SHR": CF = last bit
+ * out), so only V stays behind in the image. */
+static bool movs_shift(struct tr *t, const struct a32_insn *in)
+{
+	static const enum x86_shift x86_of[] = { X86_SHL, X86_SHR, X86_SAR };
+	if (in->op != A32_MOV || !in->s || in->rd == ARM_REG_PC ||
+	    in->form != A32_FORM_REG_IMM || in->shift_type > A32_SHIFT_ASR ||
+	    in->shift_amount == 0 || in->shift_amount >= 32)
+		return false;
+	int rm = tr_src(t, in->rm, OP_REG);
+	int d = tr_dst(t, in->rd);
+	if (d != rm)
+		x86_mov_rr(&t->b, 4, d, rm);
+	x86_shift_ri(&t->b, x86_of[in->shift_type], 4, d, in->shift_amount);
+	tr_flags_nzc_host(t);
+	return true;
+}
+
 bool dbt_tr_dp(struct tr *t, const struct a32_insn *in)
 {
 	unsigned op = in->op;
@@ -357,6 +376,8 @@ bool dbt_tr_dp(struct tr *t, const struct a32_insn *in)
 			  op == A32_SUB);
 	if (!flag_free)
 		tr_clobber(t);
+	if (movs_shift(t, in))
+		return true;
 	bool logic = is_logical(op);
 	bool need_c = logic && in->s && (t->live_after & TR_C);
 	struct operand o;
