@@ -20,7 +20,8 @@
 /* Indirect-branch table: indexed by the low 16 bits of the guest PC
  * (only 4-aligned slots are filled). keys hold -pc, so the inline lookup
  * compares with a flag-preserving LEA; an empty slot holds 1 (= -0xffffffff,
- * an odd PC that never hits a real block) and sends to the miss path. */
+ * an odd PC that never hits a real block) and sends to the miss path.
+ * In system mode a hit also needs jtab_ctx (-lookup_ctx) to match. */
 #define DBT_JTAB_BITS 16
 #define DBT_JTAB_SIZE (1u << DBT_JTAB_BITS)
 #define DBT_JTAB_EMPTY 1u
@@ -67,7 +68,10 @@ struct dbt {
 	uint32_t nrecs, max_recs;
 	struct tr_rc_state *snaps;  /* per access of the block being built */
 	uint32_t *jtab_keys;
+	uint32_t *jtab_ctx;
 	uint8_t **jtab_hosts;
+	bool system_mode;      /* struct dbt_config.system_mode */
+	bool align_check;      /* dbt_set_alignment_check() */
 	uint64_t generation;   /* bumped by every flush */
 
 	/* Written by generated code: the rel32 of the jump to chain. */
@@ -94,11 +98,12 @@ struct dbt_block *dbt_cache_find(struct dbt *d, uint64_t key, uint32_t pc);
  * code page cannot be fetched. May flush the cache. */
 struct dbt_block *dbt_cache_get(struct dbt *d, struct arm_cpu *cpu,
 				uint32_t pc);
-void dbt_jtab_insert(struct dbt *d, uint32_t pc, uint8_t *code);
+void dbt_jtab_insert(struct dbt *d, uint32_t pc, uint32_t ctx, uint8_t *code);
 
-/* The translator proper (translate.c): emits the block for pc into
- * [*p, end), records accesses; returns 0, -1 if the space ran out. */
+/* The translator proper (translate.c): emits the block for pc, reading
+ * its instructions from page (the host view of pc's 4 KiB guest page),
+ * into [*p, end), records accesses; returns 0, -1 if the space ran out. */
 int dbt_translate_block(struct dbt *d, struct arm_cpu *cpu, uint32_t pc,
-			struct dbt_block *blk);
+			const uint8_t *page, struct dbt_block *blk);
 
 #endif

@@ -95,6 +95,7 @@ int dbt_init(struct dbt **out, const struct dbt_config *cfg)
 	struct dbt *d;
 	if (dbt_cache_init(&d, cfg->code_buf, cfg->code_size) < 0)
 		return -1;
+	d->system_mode = cfg->system_mode;
 	emit_stubs(d);
 	dbt_cache_reset(d);
 	*out = d;
@@ -145,7 +146,8 @@ enum dbt_exit dbt_run(struct dbt *d, struct arm_cpu *cpu)
 			uint8_t *target = dispatch(d, cpu, &exit);
 			if (!target)
 				return exit;
-			dbt_jtab_insert(d, cpu->r[ARM_REG_PC], target);
+			dbt_jtab_insert(d, cpu->r[ARM_REG_PC], cpu->lookup_ctx,
+					target);
 		} else if (rc != DBT_EXIT_CHAIN) {
 			return (enum dbt_exit)rc;
 		}

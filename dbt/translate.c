@@ -7,6 +7,7 @@
 
 #include "cache.h"
 #include "translate.h"
+#include "translate_sys.h"
 
 #define GUEST_PAGE_MASK 0xfffu
 #define ARM_INSN_SIZE 4
@@ -31,6 +32,11 @@ void tr_call(struct tr *t, const void *fn)
 
 void tr_end_direct(struct tr *t, uint32_t target)
 {
+	if (!tr_sys_may_chain(t, target)) {
+		x86_mov_ri(&t->b, 4, X86_RDX, target);
+		tr_end_indirect(t, X86_RDX);
+		return;
+	}
 	tr_regs_writeback(t);
 	tr_flags_canonical(t);
 	/* A jump to the stub right after it, repointed at the target block
@@ -66,8 +72,10 @@ void tr_end_indirect(struct tr *t, int host)
 	x86_load(b, 4, X86_RCX, x86_mi(X86_RCX, X86_RAX, 4, 0));
 	x86_lea(b, 4, X86_RCX, x86_mi(X86_RCX, X86_RDX, 1, 0));
 	uint8_t *hit = x86_jrcxz(b);
+	uint8_t *miss = b->p;
 	x86_jmp(b, dbt_exit_stub(t->d, DBT_EXIT_LOOKUP));
 	x86_patch_rel8(hit, b->p);
+	tr_sys_lookup_ctx(t, miss);
 	x86_lea(b, 8, X86_RCX, x86_rip(t->d->jtab_hosts));
 	x86_jmp_m(b, x86_mi(X86_RCX, X86_RAX, 8, 0));
 	t->ended = true;
@@ -100,10 +108,10 @@ static bool is_undef(const struct a32_insn *in)
 	       (a32_op_is_system(in->op) && !dbt_is_apsr_access(in));
 }
 
-static bool ends_block(const struct a32_insn *in)
+static bool ends_block(const struct dbt *d, const struct a32_insn *in)
 {
 	unsigned op = in->op;
-	if (is_undef(in))
+	if (is_undef(in) || tr_sys_exits(d, in))
 		return true;
 	if (op_in(op, A32_B, A32_BXJ) || op == A32_SVC || op == A32_UDF ||
 	    op == A32_BKPT || op == A32_MCR)
@@ -121,10 +129,16 @@ static bool ends_block(const struct a32_insn *in)
 }
 
 /* Guest flags the instruction reads, and those it always overwrites. */
-static void flag_effects(const struct a32_insn *in, uint8_t *reads,
-			 uint8_t *kills)
+static void flag_effects(const struct dbt *d, const struct a32_insn *in,
+			 uint8_t *reads, uint8_t *kills)
 {
 	unsigned op = in->op;
+	if (tr_sys_exits(d, in)) {
+		/* The monitor sees the CPSR before the instruction. */
+		*reads = TR_NZCV;
+		*kills = 0;
+		return;
+	}
 	uint8_t r = tr_cond_reads[in->cond & 0xf], w = 0;
 	bool rrx = in->form == A32_FORM_REG_IMM &&
 		   in->shift_type == A32_SHIFT_RRX;
@@ -159,6 +173,10 @@ static void flag_effects(const struct a32_insn *in, uint8_t *reads,
 
 static void translate_body(struct tr *t, const struct a32_insn *in)
 {
+	if (tr_sys_exits(t->d, in)) {
+		tr_sys_exit(t, in);
+		return;
+	}
 	if (is_undef(in)) {
 		tr_end_exit(t, DBT_EXIT_UNDEF, t->pc);
 		return;
@@ -178,7 +196,7 @@ static void translate_insn(struct tr *t, const struct a32_insn *in,
 	struct a32_insn body = *in;
 	body.cond = A32_COND_AL;
 	uint8_t reads, kills;
-	flag_effects(&body, &reads, &kills);
+	flag_effects(t->d, &body, &reads, &kills);
 	t->in = in;
 	t->live_after = live_after;
 	t->keep = reads | (live_after & ~kills);
@@ -217,17 +235,21 @@ static void emit_exit_check(struct tr *t, uint32_t pc)
 	x86_patch_rel8(body, b->p);
 }
 
-static int fetch_block(uint32_t pc, struct a32_insn *insns)
+/* Instructions are read through the embedder's host view of the page
+ * (in the monitor, the guest VA may not be mapped for the translator);
+ * a block never crosses the page. */
+static int fetch_block(const struct dbt *d, const uint8_t *page, uint32_t pc,
+		       struct a32_insn *insns)
 {
 	int n = 0;
 	uint32_t p = pc;
 	do {
 		uint32_t raw;
-		memcpy(&raw, (const void *)(uintptr_t)p, sizeof raw);
+		memcpy(&raw, page + (p & GUEST_PAGE_MASK), sizeof raw);
 		a32_decode(raw, &insns[n]);
 		n++;
 		p += ARM_INSN_SIZE;
-	} while (n < DBT_BLOCK_MAX_INSNS && !ends_block(&insns[n - 1]) &&
+	} while (n < DBT_BLOCK_MAX_INSNS && !ends_block(d, &insns[n - 1]) &&
 		 (p & GUEST_PAGE_MASK) != 0);
 	return n;
 }
@@ -245,23 +267,23 @@ static uint16_t regs_named(const struct a32_insn *in)
 }
 
 int dbt_translate_block(struct dbt *d, struct arm_cpu *cpu, uint32_t pc,
-			struct dbt_block *blk)
+			const uint8_t *page, struct dbt_block *blk)
 {
 	struct a32_insn insns[DBT_BLOCK_MAX_INSNS];
 	uint8_t live[DBT_BLOCK_MAX_INSNS + 1];
 	uint16_t uses[DBT_BLOCK_MAX_INSNS];
-	int n = fetch_block(pc, insns);
+	int n = fetch_block(d, page, pc, insns);
 	for (int i = 0; i < n; i++)
 		uses[i] = regs_named(&insns[i]);
 	live[n] = TR_NZCV;
 	for (int i = n - 1; i >= 0; i--) {
 		uint8_t reads, kills;
-		flag_effects(&insns[i], &reads, &kills);
+		flag_effects(d, &insns[i], &reads, &kills);
 		live[i] = (uint8_t)((live[i + 1] & ~kills) | reads);
 	}
 	uint32_t first_rec = d->nrecs;
 	struct tr t = {
-		.d = d, .cpu = cpu,
+		.d = d, .cpu = cpu, .block_pc = pc,
 		.b = { .p = d->code_ptr, .end = d->code_end },
 		.fl_host = true,
 	};

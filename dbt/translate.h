@@ -61,6 +61,7 @@ struct tr {
 	struct dbt *d;
 	struct x86_buf b;
 	struct arm_cpu *cpu;      /* for dbt_host_code_page() */
+	uint32_t block_pc;        /* address of the block's first insn */
 	uint32_t pc;              /* address of the instruction translated */
 	const struct a32_insn *in;
 

@@ -6,6 +6,7 @@
  * fault leaves every guest register as before the instruction. */
 #include "cache.h"
 #include "translate.h"
+#include "translate_sys.h"
 
 #define ADDR X86_RDX
 #define VAL X86_RCX
@@ -134,6 +135,8 @@ static void ldr_str(struct tr *t, const struct a32_insn *in)
 	struct x86_mem at = in->p ? off : base_mem(base);
 	struct x86_mem at2 = at;
 	at2.disp += 4;
+	/* LDRD/STRD need word alignment whatever SCTLR.A (A3.2.1). */
+	tr_sys_align(t, at, dual ? 4 : a.size, dual, !a.is_load);
 	int val = VAL;
 	if (!a.is_load) {
 		val = tr_src(t, in->rt, VAL);
@@ -175,6 +178,7 @@ static void ldm_stm(struct tr *t, const struct a32_insn *in)
 	int32_t n = (int32_t)popcount16(in->reglist);
 	int32_t first = in->u ? (in->p ? 4 : 0) : (in->p ? -4 * n : -4 * n + 4);
 	tr_get(t, ADDR, in->rn);
+	tr_sys_align(t, x86_g(ADDR, X86_NOREG, 1, first), 4, true, !load);
 	int32_t k = 0;
 	struct access a = { .size = 4, .is_load = load };
 	for (unsigned r = 0; r < 16; r++) {
@@ -218,6 +222,8 @@ static void ldrex(struct tr *t, const struct a32_insn *in)
 {
 	struct access a = { .size = excl_size(in->op), .is_load = true };
 	tr_get(t, ADDR, in->rn);
+	tr_sys_align(t, base_mem(ADDR), in->op == A32_LDREXD ? 8 : a.size,
+		     true, false);
 	emit_access(t, a, base_mem(ADDR), VAL, in->rt);
 	if (in->op == A32_LDREXD) {
 		emit_access(t, a, x86_g(ADDR, X86_NOREG, 1, 4), X86_RDI, in->rt2);
@@ -234,6 +240,10 @@ static void strex(struct tr *t, const struct a32_insn *in)
 	struct access a = { .size = excl_size(in->op), .is_load = false };
 	tr_clobber(t);
 	tr_get(t, ADDR, in->rn);
+	/* Before the monitor check: the manual's ExclusiveMonitorsPass()
+	 * faults an unaligned address even when the store would fail. */
+	tr_sys_align(t, base_mem(ADDR), in->op == A32_STREXD ? 8 : a.size,
+		     true, true);
 	tr_get(t, VAL, in->rt);
 	if (in->op == A32_STREXD)
 		tr_get(t, X86_RDI, in->rt2);
@@ -260,6 +270,8 @@ static void swp(struct tr *t, const struct a32_insn *in)
 {
 	unsigned size = in->op == A32_SWPB ? 1 : 4;
 	tr_get(t, ADDR, in->rn);
+	/* The load comes first, so a misaligned SWP is a read fault. */
+	tr_sys_align(t, base_mem(ADDR), size, true, false);
 	emit_access(t, (struct access){ .size = size, .is_load = true },
 		    base_mem(ADDR), VAL, in->rt);
 	tr_get(t, X86_RSI, in->rt2);
