@@ -67,7 +67,7 @@ expr|$BB expr 1 + 2 \* 3; $BB expr length "armvisor"; $BB expr 100 / 7 % 3; $BB 
 expr-big|$BB expr 123456789 \* 987654321; $BB expr 4294967296 / 3; $BB expr 0 - 9223372036854775807
 dc|$BB dc -e '2 64 ^ p 3 200 ^ 7 % p 10 k 2 v p'
 bc|echo 'scale=20; 4*a(1); 2^100; 12345678901234567890 / 7' | $BB bc -l
-factor|$BB factor 600851475143 2147483647 4294967297 999999999989 1000000016000000063
+factor|$BB factor 600851475143 2147483647 4294967297 999999999989 18446744073709551615
 seq|$BB seq -w 1 7 1000 | $BB md5sum; $BB seq 0.5 0.25 3
 printf|$BB printf '%d %5.2f %x %o %s %c|%e\n' 42 3.14159 255 8 word X 12345.678
 wc|$BB wc $IN/text.txt $IN/nums.txt $IN/data.bin
