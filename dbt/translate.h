@@ -41,8 +41,6 @@ struct dbt;
 #define TR_FLAGS_GE 2     /* u32: GE[3:0] in bits 3:0 */
 #define TR_FLAGS_REST 3   /* u32: the other CPSR bits (mode, E, A, I, F) */
 
-/* Which host register holds which guest register; dirty ones are newer
- * than cpu->r[]. */
 /* Flags partly in EFLAGS, the rest in the image, after an instruction
  * that sets some and keeps others (translate_flags.c). */
 enum tr_split {
@@ -51,6 +49,8 @@ enum tr_split {
 	TR_SPLIT_NZC,   /* N, Z, C in EFLAGS (CF = C); V in the image */
 };
 
+/* Which host register holds which guest register; dirty ones are newer
+ * than cpu->r[]. */
 struct tr_rc_state {
 	int8_t host[16];          /* by guest register: host register or -1 */
 	int8_t guest[16];         /* by host register: guest register or -1 */
