@@ -42,7 +42,7 @@ gzip-roundtrip|$BB gzip -c < $IN/text.txt > t.gz && $BB gunzip -c t.gz | cmp - $
 gunzip-file|cp $IN/nums.txt n.txt && $BB gzip n.txt && ls && $BB gunzip n.txt.gz && cmp n.txt $IN/nums.txt && echo ok
 zcat|gzip -c < $IN/nums.txt > n.gz && $BB zcat n.gz | $BB md5sum
 bzip2|$BB bzip2 -c < $IN/text.txt | $BB bunzip2 -c | $BB md5sum
-xz-decode|xz -c < $IN/nums.txt > n.xz && $BB unxz -c n.xz | $BB md5sum
+xz-decode|$BB unxz -c $IN/nums.txt.xz | $BB md5sum
 sort|$BB sort $IN/text.txt | $BB md5sum
 sort-n|$BB sort -n -k2 $IN/nums.txt | head -n 50
 sort-ru|$BB sort -r -u -t' ' -k4,4 -k1,1n $IN/nums.txt | head -n 60
