@@ -89,8 +89,10 @@ static uint64_t bit(int sig) { return 1ull << (sig - 1); }
 
 /* SIGSEGV and SIGBUS stay arm-run's own and are never blocked on the host;
  * SIGKILL and SIGSTOP cannot be blocked. */
-static const uint64_t host_sync = (1ull << (SIGSEGV - 1)) | (1ull << (SIGBUS - 1));
-static const uint64_t unblockable = (1ull << (SIGKILL - 1)) | (1ull << (SIGSTOP - 1));
+static const uint64_t host_sync =
+	(1ull << (SIGSEGV - 1)) | (1ull << (SIGBUS - 1));
+static const uint64_t unblockable =
+	(1ull << (SIGKILL - 1)) | (1ull << (SIGSTOP - 1));
 
 static void apply_mask(void)
 {
