@@ -6,10 +6,10 @@
 
 #include "a32_decode.h"
 #include "a32_decode_tab.h"
+#include "arm_cpu.h"
 
 #define A32_GROUP_SHIFT 25   /* bits 27:25 index the tables (A5.1) */
-#define A32_COND_SHIFT 28
-#define A32_REG_PC 15u
+#define A32_COND_SHIFT 28    /* the condition field, bits 31:28 (A8.3) */
 
 static uint32_t bits(uint32_t x, unsigned hi, unsigned lo)
 {
@@ -25,7 +25,7 @@ static bool uses_pc(uint16_t nopc, const struct a32_insn *o)
 				 o->rt2, o->rdlo, o->rdhi };
 
 	for (unsigned i = 0; i < sizeof(regs); i++)
-		if ((nopc & (1u << i)) && regs[i] == A32_REG_PC)
+		if ((nopc & (1u << i)) && regs[i] == ARM_REG_PC)
 			return true;
 	return false;
 }
@@ -39,7 +39,7 @@ static uint8_t rule_wback(const struct a32_insn *o)
 {
 	if (!ls_wback(o))
 		return A32_UNPRED_NONE;
-	if (o->rn == A32_REG_PC)
+	if (o->rn == ARM_REG_PC)
 		return A32_UNPRED_PC;
 	return o->rn == o->rt ? A32_UNPRED_WBACK : A32_UNPRED_NONE;
 }
@@ -50,11 +50,11 @@ static uint8_t rule_ldrd(const struct a32_insn *o)
 {
 	if (o->rt & 1)
 		return A32_UNPRED_REGS;
-	if (o->rt2 == A32_REG_PC)
+	if (o->rt2 == ARM_REG_PC)
 		return A32_UNPRED_PC;
 	if (o->p == 0 && o->w == 1)
 		return A32_UNPRED_FIELD;
-	if (ls_wback(o) && o->rn == A32_REG_PC)
+	if (ls_wback(o) && o->rn == ARM_REG_PC)
 		return A32_UNPRED_PC;
 	if (ls_wback(o) && (o->rn == o->rt || o->rn == o->rt2))
 		return A32_UNPRED_WBACK;
@@ -105,7 +105,7 @@ static uint8_t rule_excl(const struct a32_insn *o)
 	bool dual = o->op == A32_LDREXD || o->op == A32_STREXD;
 	bool store = o->op != A32_LDREXD;
 
-	if (dual && ((o->rt & 1) || o->rt2 == A32_REG_PC))
+	if (dual && ((o->rt & 1) || o->rt2 == ARM_REG_PC))
 		return A32_UNPRED_REGS;
 	if (store && (o->rd == o->rn || o->rd == o->rt ||
 		      (dual && o->rd == o->rt2)))
@@ -255,5 +255,5 @@ bool a32_insn_is_system(const struct a32_insn *insn)
 	if (insn->cond == A32_COND_NV)
 		return true;
 	return op >= A32_AND && op <= A32_MVN && insn->s &&
-	       insn->rd == A32_REG_PC && !(op >= A32_TST && op <= A32_CMN);
+	       insn->rd == ARM_REG_PC && !(op >= A32_TST && op <= A32_CMN);
 }

@@ -4,8 +4,7 @@
  * (ARM DDI 0406C chapter A8). */
 #include "a32_decode.h"
 #include "a32_decode_tab.h"
-
-#define A32_REG_PC 15u
+#include "arm_cpu.h"
 
 static uint32_t bits(uint32_t x, unsigned hi, unsigned lo)
 {
@@ -372,12 +371,12 @@ static void f_lsx_reg(uint32_t x, struct a32_insn *o)
 
 static void f_lsd_imm(uint32_t x, struct a32_insn *o)
 {
-	f_lsx_imm(x, o); o->rt2 = (uint8_t)((o->rt + 1) & A32_REG_PC);
+	f_lsx_imm(x, o); o->rt2 = (uint8_t)((o->rt + 1) & ARM_REG_PC);
 }
 
 static void f_lsd_reg(uint32_t x, struct a32_insn *o)
 {
-	f_lsx_reg(x, o); o->rt2 = (uint8_t)((o->rt + 1) & A32_REG_PC);
+	f_lsx_reg(x, o); o->rt2 = (uint8_t)((o->rt + 1) & ARM_REG_PC);
 }
 
 static void f_ldm(uint32_t x, struct a32_insn *o)
@@ -393,7 +392,7 @@ static void f_ldrex(uint32_t x, struct a32_insn *o)
 
 static void f_ldrexd(uint32_t x, struct a32_insn *o)
 {
-	f_ldrex(x, o); o->rt2 = (uint8_t)((o->rt + 1) & A32_REG_PC);
+	f_ldrex(x, o); o->rt2 = (uint8_t)((o->rt + 1) & ARM_REG_PC);
 }
 
 static void f_strex(uint32_t x, struct a32_insn *o)
@@ -404,7 +403,7 @@ static void f_strex(uint32_t x, struct a32_insn *o)
 
 static void f_strexd(uint32_t x, struct a32_insn *o)
 {
-	f_strex(x, o); o->rt2 = (uint8_t)((o->rt + 1) & A32_REG_PC);
+	f_strex(x, o); o->rt2 = (uint8_t)((o->rt + 1) & ARM_REG_PC);
 }
 
 static void f_swp(uint32_t x, struct a32_insn *o)

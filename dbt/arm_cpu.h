@@ -34,6 +34,12 @@ enum dbt_exit {
 	DBT_EXIT_BKPT,       /* BKPT; pc = its address */
 	DBT_EXIT_THUMB,      /* interworking branch into Thumb: unsupported; pc = target */
 	DBT_EXIT_REQUEST,    /* the exit flag was set (signal, IRQ, break-in) */
+	/* System mode only (struct dbt_config.system_mode): */
+	DBT_EXIT_SYSTEM,     /* an insn for the monitor; pc = its address,
+			      * sys_insn = its encoding, not executed */
+	DBT_EXIT_ALIGN,      /* misaligned access (ARM DDI 0406C A3.2.1);
+			      * fault_* set, pc = the insn, not executed */
+	/* Last: dbt.c sizes its exit stubs by it. */
 	DBT_EXIT_FAULT,      /* a guest access faulted; fault_* set, pc = faulting insn */
 };
 
@@ -43,6 +49,11 @@ struct arm_cpu {
 	uint32_t flags_priv[4];
 	uint32_t tpidruro;       /* CP15 TPIDRURO, user read-only thread ID */
 	uint32_t svc_imm;        /* imm24 of the last SVC */
+	uint32_t sys_insn;       /* encoding of the DBT_EXIT_SYSTEM insn */
+	/* System mode: the embedder's tag of the current VA->PA view and
+	 * privilege, part of the indirect-branch lookup's key; change it
+	 * between dbt_run() calls whenever either may have changed. */
+	uint32_t lookup_ctx;
 	uint32_t fault_addr;     /* guest address of the last faulting access */
 	uint32_t fault_is_write;
 	volatile uint32_t exit_request;  /* nonzero: leave at the next block start */

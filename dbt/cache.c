@@ -31,6 +31,7 @@ int dbt_cache_init(struct dbt **out, void *buf, size_t size)
 	memset(d, 0, sizeof *d);
 	d->hash = (struct dbt_block **)carve(&p, DBT_HASH_SIZE * sizeof *d->hash);
 	d->jtab_keys = (uint32_t *)carve(&p, DBT_JTAB_SIZE * sizeof *d->jtab_keys);
+	d->jtab_ctx = (uint32_t *)carve(&p, DBT_JTAB_SIZE * sizeof *d->jtab_ctx);
 	d->jtab_hosts = (uint8_t **)carve(&p, DBT_JTAB_SIZE * sizeof *d->jtab_hosts);
 	d->max_blocks = (uint32_t)(size / BLOCK_SHARE / sizeof *d->blocks);
 	d->blocks = (struct dbt_block *)carve(&p, d->max_blocks * sizeof *d->blocks);
@@ -86,7 +87,8 @@ struct dbt_block *dbt_cache_get(struct dbt *d, struct arm_cpu *cpu,
 				uint32_t pc)
 {
 	uint64_t page_key;
-	if (dbt_host_code_page(cpu, pc, &page_key) < 0)
+	const void *page;
+	if (dbt_host_code_page(cpu, pc, &page_key, &page) < 0)
 		return NULL;
 	uint64_t key = page_key | (pc & GUEST_PAGE_MASK);
 	struct dbt_block *b = dbt_cache_find(d, key, pc);
@@ -96,12 +98,12 @@ struct dbt_block *dbt_cache_get(struct dbt *d, struct arm_cpu *cpu,
 		dbt_cache_reset(d);
 	b = &d->blocks[d->nblocks];
 	*b = (struct dbt_block){ .key = key, .pc = pc, .code = d->code_ptr };
-	if (dbt_translate_block(d, cpu, pc, b) < 0) {
+	if (dbt_translate_block(d, cpu, pc, page, b) < 0) {
 		/* The block outgrew the headroom: start afresh, try once more. */
 		dbt_cache_reset(d);
 		b = &d->blocks[0];
 		*b = (struct dbt_block){ .key = key, .pc = pc, .code = d->code_ptr };
-		if (dbt_translate_block(d, cpu, pc, b) < 0)
+		if (dbt_translate_block(d, cpu, pc, page, b) < 0)
 			return NULL;
 	}
 	d->nblocks++;
@@ -111,16 +113,39 @@ struct dbt_block *dbt_cache_get(struct dbt *d, struct arm_cpu *cpu,
 	return b;
 }
 
-void dbt_jtab_insert(struct dbt *d, uint32_t pc, uint8_t *code)
+void dbt_jtab_insert(struct dbt *d, uint32_t pc, uint32_t ctx, uint8_t *code)
 {
 	uint32_t i = pc & (DBT_JTAB_SIZE - 1);
 	d->jtab_keys[i] = -pc;
+	d->jtab_ctx[i] = -ctx;
 	d->jtab_hosts[i] = code;
+}
+
+/* A flush asked for while translated code runs (a write fault on a code
+ * page, say) must not let it chain on into stale blocks, nor pull the
+ * code it is executing from under it: the flush waits until dbt_run()
+ * gets control, and the exit request makes that the next block start. */
+static void flush_soon(struct dbt *d)
+{
+	if (!d->in_run) {
+		dbt_cache_reset(d);
+		return;
+	}
+	d->flush_pending = true;
+	if (d->cpu)
+		d->cpu->exit_request = 1;
+}
+
+void dbt_cache_settle(struct dbt *d)
+{
+	if (d->flush_pending)
+		dbt_cache_reset(d);
+	d->flush_pending = false;
 }
 
 void dbt_flush(struct dbt *d)
 {
-	dbt_cache_reset(d);
+	flush_soon(d);
 }
 
 void dbt_invalidate(struct dbt *d, uint32_t addr, uint32_t len)
@@ -131,7 +156,18 @@ void dbt_invalidate(struct dbt *d, uint32_t addr, uint32_t len)
 	for (uint32_t i = 0; i < d->nblocks; i++) {
 		const struct dbt_block *b = &d->blocks[i];
 		if (b->pc < addr + len && addr < b->pc + b->guest_len) {
-			dbt_cache_reset(d);
+			flush_soon(d);
+			return;
+		}
+	}
+}
+
+void dbt_invalidate_key(struct dbt *d, uint64_t key)
+{
+	/* As dbt_invalidate(): any block from the page flushes everything. */
+	for (uint32_t i = 0; i < d->nblocks; i++) {
+		if ((d->blocks[i].key & ~(uint64_t)GUEST_PAGE_MASK) == key) {
+			flush_soon(d);
 			return;
 		}
 	}

@@ -20,7 +20,8 @@
 /* Indirect-branch table: indexed by the low 16 bits of the guest PC
  * (only 4-aligned slots are filled). keys hold -pc, so the inline lookup
  * compares with a flag-preserving LEA; an empty slot holds 1 (= -0xffffffff,
- * an odd PC that never hits a real block) and sends to the miss path. */
+ * an odd PC that never hits a real block) and sends to the miss path.
+ * In system mode a hit also needs jtab_ctx (-lookup_ctx) to match. */
 #define DBT_JTAB_BITS 16
 #define DBT_JTAB_SIZE (1u << DBT_JTAB_BITS)
 #define DBT_JTAB_EMPTY 1u
@@ -35,6 +36,8 @@ enum dbt_fault_flags {
 	DBT_FF_HOST,      /* in EFLAGS, CF = ARM C */
 	DBT_FF_HOST_INV,  /* in EFLAGS, CF = NOT ARM C */
 	DBT_FF_MEM,       /* in flags_priv, or dead */
+	DBT_FF_SPLIT_NZ,  /* N, Z in EFLAGS, C, V in flags_priv */
+	DBT_FF_SPLIT_NZC, /* N, Z, C in EFLAGS, V in flags_priv */
 	DBT_FF_COUNT,
 };
 
@@ -65,12 +68,17 @@ struct dbt {
 	uint32_t nrecs, max_recs;
 	struct tr_rc_state *snaps;  /* per access of the block being built */
 	uint32_t *jtab_keys;
+	uint32_t *jtab_ctx;
 	uint8_t **jtab_hosts;
+	bool system_mode;      /* struct dbt_config.system_mode */
+	bool align_check;      /* dbt_set_alignment_check() */
 	uint64_t generation;   /* bumped by every flush */
 
 	/* Written by generated code: the rel32 of the jump to chain. */
 	uint8_t *chain_site;
 	struct arm_cpu *cpu;   /* the CPU inside dbt_run(), for faults */
+	bool in_run;           /* translated code is running */
+	bool flush_pending;    /* a flush waits for it to stop */
 
 	/* Fixed stubs generated at init (dbt.c). */
 	uint32_t (*enter)(struct arm_cpu *cpu, const uint8_t *code);
@@ -83,16 +91,19 @@ uint8_t *dbt_exit_stub(struct dbt *d, unsigned code);
 
 int dbt_cache_init(struct dbt **out, void *buf, size_t size);
 void dbt_cache_reset(struct dbt *d);
+/* Back in dbt_run() from translated code: do a flush asked for there. */
+void dbt_cache_settle(struct dbt *d);
 struct dbt_block *dbt_cache_find(struct dbt *d, uint64_t key, uint32_t pc);
 /* Translate the block at cpu->r[15] (after a lookup miss). NULL: the
  * code page cannot be fetched. May flush the cache. */
 struct dbt_block *dbt_cache_get(struct dbt *d, struct arm_cpu *cpu,
 				uint32_t pc);
-void dbt_jtab_insert(struct dbt *d, uint32_t pc, uint8_t *code);
+void dbt_jtab_insert(struct dbt *d, uint32_t pc, uint32_t ctx, uint8_t *code);
 
-/* The translator proper (translate.c): emits the block for pc into
- * [*p, end), records accesses; returns 0, -1 if the space ran out. */
+/* The translator proper (translate.c): emits the block for pc, reading
+ * its instructions from page (the host view of pc's 4 KiB guest page),
+ * into [*p, end), records accesses; returns 0, -1 if the space ran out. */
 int dbt_translate_block(struct dbt *d, struct arm_cpu *cpu, uint32_t pc,
-			struct dbt_block *blk);
+			const uint8_t *page, struct dbt_block *blk);
 
 #endif

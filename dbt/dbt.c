@@ -81,6 +81,12 @@ static void emit_stubs(struct dbt *d)
 	d->fault_resume[DBT_FF_MEM] = b.p;
 	x86_mov_ri(&b, 4, X86_RAX, DBT_EXIT_FAULT);
 	x86_jmp(&b, leave);
+	d->fault_resume[DBT_FF_SPLIT_NZ] = b.p;
+	tr_flags_merge(&b, TR_SPLIT_NZ);
+	x86_jmp(&b, d->fault_resume[DBT_FF_MEM]);
+	d->fault_resume[DBT_FF_SPLIT_NZC] = b.p;
+	tr_flags_merge(&b, TR_SPLIT_NZC);
+	x86_jmp(&b, d->fault_resume[DBT_FF_MEM]);
 	d->code_start = d->code_ptr = (uint8_t *)(((uintptr_t)b.p + 63) & ~(uintptr_t)63);
 }
 
@@ -89,6 +95,7 @@ int dbt_init(struct dbt **out, const struct dbt_config *cfg)
 	struct dbt *d;
 	if (dbt_cache_init(&d, cfg->code_buf, cfg->code_size) < 0)
 		return -1;
+	d->system_mode = cfg->system_mode;
 	emit_stubs(d);
 	dbt_cache_reset(d);
 	*out = d;
@@ -131,12 +138,16 @@ enum dbt_exit dbt_run(struct dbt *d, struct arm_cpu *cpu)
 		if (site && gen == d->generation)
 			x86_patch_rel32(site, code);
 		d->chain_site = NULL;
+		d->in_run = true;
 		uint32_t rc = d->enter(cpu, code);
+		d->in_run = false;
+		dbt_cache_settle(d);
 		if (rc == DBT_EXIT_LOOKUP) {
 			uint8_t *target = dispatch(d, cpu, &exit);
 			if (!target)
 				return exit;
-			dbt_jtab_insert(d, cpu->r[ARM_REG_PC], target);
+			dbt_jtab_insert(d, cpu->r[ARM_REG_PC], cpu->lookup_ctx,
+					target);
 		} else if (rc != DBT_EXIT_CHAIN) {
 			return (enum dbt_exit)rc;
 		}

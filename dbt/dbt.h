@@ -5,6 +5,7 @@
 #ifndef DBT_DBT_H
 #define DBT_DBT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,10 +15,19 @@ struct dbt;
 
 /* Where the embedder puts the code cache. It must be executable and lie
  * within +-2 GiB of the translator's helpers so blocks reach them with
- * call rel32. */
+ * call rel32.
+ *
+ * system_mode (the monitor; arm-run leaves it false): privileged and
+ * coprocessor instructions, LDRT-class accesses, WFI/WFE/SEV/YIELD and
+ * BKPT leave dbt_run() with DBT_EXIT_SYSTEM unexecuted; misaligned
+ * accesses leave with DBT_EXIT_ALIGN; cpu->lookup_ctx is part of the
+ * indirect-branch lookup's key; direct branches are chained only within
+ * the branching block's guest page, as another page's mapping may differ
+ * between contexts. */
 struct dbt_config {
 	void *code_buf;
 	size_t code_size;
+	bool system_mode;
 };
 
 /* Everything the fault handler needs to resolve a fault in translated
@@ -37,9 +47,21 @@ struct dbt_mem_access {
 int dbt_init(struct dbt **out, const struct dbt_config *cfg);
 enum dbt_exit dbt_run(struct dbt *d, struct arm_cpu *cpu);
 
-/* Drop every translation whose guest code overlaps [addr, addr+len). */
+/* Drop every translation whose guest code overlaps [addr, addr+len).
+ * From a fault handler that interrupted translated code, the flush
+ * happens when control is back in dbt_run(): it sets cpu->exit_request,
+ * so dbt_run() returns DBT_EXIT_REQUEST at the next block start. */
 void dbt_invalidate(struct dbt *d, uint32_t addr, uint32_t len);
+/* Drop every translation of code in the page whose cache key (as
+ * dbt_host_code_page() returned it) is key. */
+void dbt_invalidate_key(struct dbt *d, uint64_t key);
 void dbt_flush(struct dbt *d);
+
+/* System mode: SCTLR.A (ARM DDI 0406C B4.1.130). When on, every access
+ * checks its natural alignment; when off, only the accesses that always
+ * do (LDRD/STRD, LDM/STM, LDREX/STREX family, SWP; A3.2.1). Changing it
+ * flushes the code cache; call it between dbt_run() calls. */
+void dbt_set_alignment_check(struct dbt *d, bool on);
 
 /* Map a host RIP inside translated code to the access it was performing
  * and set the CPU's pc to that instruction (guest registers are in memory
@@ -52,11 +74,14 @@ int dbt_fault_lookup(struct dbt *d, uint64_t host_rip,
 
 /* Implemented by the embedder. */
 
-/* Called before translating code from the guest page containing va:
- * returns 0 and the page's cache key (guest physical page address), or a
- * negative value if the page cannot be fetched (guest Prefetch Abort). The
- * embedder write-protects the page so a later write can call
- * dbt_invalidate(). */
-int dbt_host_code_page(struct arm_cpu *cpu, uint32_t va, uint64_t *key);
+/* Called before running or translating code from the guest page
+ * containing va: returns 0, the page's cache key (guest physical page
+ * address, 4 KiB aligned) and a host pointer to the start of the page's
+ * 4 KiB, through which the translator reads the instructions; or a
+ * negative value if the page cannot be fetched (guest Prefetch Abort).
+ * The embedder write-protects the page so a later write can call
+ * dbt_invalidate() or dbt_invalidate_key(). */
+int dbt_host_code_page(struct arm_cpu *cpu, uint32_t va, uint64_t *key,
+		       const void **host);
 
 #endif

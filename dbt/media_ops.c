@@ -59,9 +59,9 @@ uint64_t dbt_media_qaddsub(struct arm_cpu *cpu, uint32_t n, uint32_t m,
 	int64_t op2 = (int32_t)n, r;
 
 	(void)a;
-	if (sel & 2)   /* QDADD/QDSUB saturate the doubling first */
+	if (sel & DBT_MEDIA_Q_DOUBLE)   /* saturated before the add */
 		op2 = sat_signed(cpu, 2 * op2, WORD_BITS, true);
-	r = (sel & 1) ? (int32_t)m - op2 : (int32_t)m + op2;
+	r = (sel & DBT_MEDIA_Q_SUB) ? (int32_t)m - op2 : (int32_t)m + op2;
 	return (uint32_t)sat_signed(cpu, r, WORD_BITS, true);
 }
 

@@ -20,7 +20,9 @@
 typedef uint64_t dbt_media_fn(struct arm_cpu *cpu, uint32_t n, uint32_t m,
 			      uint64_t a, uint32_t sel);
 
-/* sel: 0 QADD, 1 QSUB, 2 QDADD, 3 QDSUB (A8.8.124-A8.8.131). */
+/* sel: QADD 0, QSUB Q_SUB, QDADD Q_DOUBLE, QDSUB both (A8.8.124-131). */
+#define DBT_MEDIA_Q_SUB 1u
+#define DBT_MEDIA_Q_DOUBLE 2u
 dbt_media_fn dbt_media_qaddsub;
 /* sel: DBT_MEDIA_SAT_SEL(saturate_to, shift type, shift amount). */
 #define DBT_MEDIA_SAT_SEL(sat, type, amount) \

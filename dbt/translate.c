@@ -7,85 +7,19 @@
 
 #include "cache.h"
 #include "translate.h"
+#include "translate_sys.h"
 
 #define GUEST_PAGE_MASK 0xfffu
 #define ARM_INSN_SIZE 4
 #define ARM_PC_OFFSET 8   /* PC reads as the insn address + 8 (A2.3) */
-#define OF_FROM_BYTE 0x7f /* see dbt.c */
+#define X86_JMP32_LEN 5   /* E9 rel32 */
+#define BLOCK_ALIGN 16    /* blocks start on a fetch-friendly boundary */
 
-/* Which flags each condition reads (ARM DDI 0406C A8.3). */
-static const uint8_t cond_reads[16] = {
+const uint8_t tr_cond_reads[16] = {
 	TR_Z, TR_Z, TR_C, TR_C, TR_N, TR_N, TR_V, TR_V,
 	TR_C | TR_Z, TR_C | TR_Z, TR_N | TR_V, TR_N | TR_V,
 	TR_N | TR_Z | TR_V, TR_N | TR_Z | TR_V, 0, 0,
 };
-
-/* ---- guest flags --------------------------------------------------- */
-
-static void flags_save(struct tr *t)
-{
-	if (t->c_inv)
-		x86_cmc(&t->b);
-	t->c_inv = false;
-	x86_lahf(&t->b);
-	x86_setcc(&t->b, X86_CC_O, X86_RAX);
-	x86_store(&t->b, 2, TR_FLAGS_FIELD(TR_FLAGS_SAVED), X86_RAX);
-	t->fl_mem = true;
-}
-
-void tr_clobber(struct tr *t)
-{
-	if (t->fl_host && !t->fl_mem && t->keep)
-		flags_save(t);
-	t->fl_host = false;
-}
-
-void tr_flags_host(struct tr *t)
-{
-	if (t->fl_host)
-		return;
-	if (t->fl_mem) {
-		x86_load(&t->b, 2, X86_RAX, TR_FLAGS_FIELD(TR_FLAGS_SAVED));
-		x86_alu_ri(&t->b, X86_ADD, 1, X86_RAX, OF_FROM_BYTE);
-		x86_sahf(&t->b);
-	}
-	t->c_inv = false;
-	t->fl_host = true;
-}
-
-/* Flags as every block boundary expects them: in EFLAGS, CF = ARM C. */
-static void flags_canonical(struct tr *t)
-{
-	tr_flags_host(t);
-	if (t->c_inv)
-		x86_cmc(&t->b);
-	t->c_inv = false;
-}
-
-/* N and Z from the value, C and V as they were: build the saved image
- * (LAHF of a TEST, CF and OF patched in) and leave the flags in memory.
- * C and V are in memory when live: the instruction does not kill them. */
-void tr_set_nz(struct tr *t, int host, x86_width w)
-{
-	tr_clobber(t);
-	bool need_cv = t->live_after & (TR_C | TR_V);
-	if (need_cv && host != X86_RCX)
-		x86_load(&t->b, 4, X86_RCX, TR_FLAGS_FIELD(TR_FLAGS_SAVED));
-	else if (need_cv)
-		x86_load(&t->b, 4, X86_RDX, TR_FLAGS_FIELD(TR_FLAGS_SAVED));
-	int old = host != X86_RCX ? X86_RCX : X86_RDX;
-	x86_test_rr(&t->b, w, host, host);
-	x86_lahf(&t->b);
-	if (need_cv) {
-		/* old = saved image; keep its CF bit (bit 8) and OF byte. */
-		x86_alu_ri(&t->b, X86_AND, 4, old, 0x1ff);
-		x86_alu_ri(&t->b, X86_AND, 4, X86_RAX, 0xfe00);
-		x86_alu_rr(&t->b, X86_OR, 4, X86_RAX, old);
-	}
-	x86_store(&t->b, 2, TR_FLAGS_FIELD(TR_FLAGS_SAVED), X86_RAX);
-	t->fl_mem = true;
-	t->fl_host = false;
-}
 
 void tr_call(struct tr *t, const void *fn)
 {
@@ -94,34 +28,20 @@ void tr_call(struct tr *t, const void *fn)
 	x86_call(&t->b, fn);
 }
 
-/* The x86 condition that holds when the ARM condition passes. */
-static enum x86_cc cond_cc(struct tr *t, unsigned cond)
-{
-	static const enum x86_cc simple[] = {
-		X86_CC_E, X86_CC_NE, X86_CC_B, X86_CC_AE, X86_CC_S, X86_CC_NS,
-		X86_CC_O, X86_CC_NO, X86_CC_A, X86_CC_BE, X86_CC_GE, X86_CC_L,
-		X86_CC_G, X86_CC_LE,
-	};
-	tr_flags_host(t);
-	if (cond == 2 || cond == 3)   /* CS, CC: which way CF points */
-		return t->c_inv ? X86_CC_INVERT(simple[cond]) : simple[cond];
-	if (cond == 8 || cond == 9) { /* HI, LS need CF = NOT C for A/BE */
-		if (!t->c_inv)
-			x86_cmc(&t->b);
-		t->c_inv = true;
-	}
-	return simple[cond];
-}
-
 /* ---- block exits --------------------------------------------------- */
 
 void tr_end_direct(struct tr *t, uint32_t target)
 {
+	if (!tr_sys_may_chain(t, target)) {
+		x86_mov_ri(&t->b, 4, X86_RDX, target);
+		tr_end_indirect(t, X86_RDX);
+		return;
+	}
 	tr_regs_writeback(t);
-	flags_canonical(t);
+	tr_flags_canonical(t);
 	/* A jump to the stub right after it, repointed at the target block
 	 * by dbt_run() once that exists (chaining). */
-	uint8_t *site = x86_jmp(&t->b, t->b.p + 5);
+	uint8_t *site = x86_jmp(&t->b, t->b.p + X86_JMP32_LEN);
 	x86_store_imm(&t->b, 4, tr_reg_mem(ARM_REG_PC), (int32_t)target);
 	x86_lea(&t->b, 8, X86_RDX, x86_rip(site));
 	x86_jmp(&t->b, dbt_exit_stub(t->d, DBT_EXIT_CHAIN));
@@ -131,7 +51,7 @@ void tr_end_direct(struct tr *t, uint32_t target)
 void tr_end_exit(struct tr *t, int code, uint32_t next_pc)
 {
 	tr_regs_writeback(t);
-	flags_canonical(t);
+	tr_flags_canonical(t);
 	x86_store_imm(&t->b, 4, tr_reg_mem(ARM_REG_PC), (int32_t)next_pc);
 	x86_jmp(&t->b, dbt_exit_stub(t->d, (unsigned)code));
 	t->ended = true;
@@ -143,7 +63,7 @@ void tr_end_indirect(struct tr *t, int host)
 	if (host != X86_RDX)
 		x86_mov_rr(b, 4, X86_RDX, host);
 	tr_regs_writeback(t);
-	flags_canonical(t);
+	tr_flags_canonical(t);
 	x86_store(b, 4, tr_reg_mem(ARM_REG_PC), X86_RDX);
 	/* Flag-free inline lookup: slot = pc & 0xffff; keys hold -pc, so
 	 * key + pc is zero on a hit, which JRCXZ tests. */
@@ -152,8 +72,10 @@ void tr_end_indirect(struct tr *t, int host)
 	x86_load(b, 4, X86_RCX, x86_mi(X86_RCX, X86_RAX, 4, 0));
 	x86_lea(b, 4, X86_RCX, x86_mi(X86_RCX, X86_RDX, 1, 0));
 	uint8_t *hit = x86_jrcxz(b);
+	uint8_t *miss = b->p;
 	x86_jmp(b, dbt_exit_stub(t->d, DBT_EXIT_LOOKUP));
 	x86_patch_rel8(hit, b->p);
+	tr_sys_lookup_ctx(t, miss);
 	x86_lea(b, 8, X86_RCX, x86_rip(t->d->jtab_hosts));
 	x86_jmp_m(b, x86_mi(X86_RCX, X86_RAX, 8, 0));
 	t->ended = true;
@@ -186,10 +108,10 @@ static bool is_undef(const struct a32_insn *in)
 	       (a32_op_is_system(in->op) && !dbt_is_apsr_access(in));
 }
 
-static bool ends_block(const struct a32_insn *in)
+static bool ends_block(const struct dbt *d, const struct a32_insn *in)
 {
 	unsigned op = in->op;
-	if (is_undef(in))
+	if (is_undef(in) || tr_sys_exits(d, in))
 		return true;
 	if (op_in(op, A32_B, A32_BXJ) || op == A32_SVC || op == A32_UDF ||
 	    op == A32_BKPT || op == A32_MCR)
@@ -207,11 +129,17 @@ static bool ends_block(const struct a32_insn *in)
 }
 
 /* Guest flags the instruction reads, and those it always overwrites. */
-static void flag_effects(const struct a32_insn *in, uint8_t *reads,
-			 uint8_t *kills)
+static void flag_effects(const struct dbt *d, const struct a32_insn *in,
+			 uint8_t *reads, uint8_t *kills)
 {
 	unsigned op = in->op;
-	uint8_t r = cond_reads[in->cond & 0xf], w = 0;
+	if (tr_sys_exits(d, in)) {
+		/* The monitor sees the CPSR before the instruction. */
+		*reads = TR_NZCV;
+		*kills = 0;
+		return;
+	}
+	uint8_t r = tr_cond_reads[in->cond & 0xf], w = 0;
 	bool rrx = in->form == A32_FORM_REG_IMM &&
 		   in->shift_type == A32_SHIFT_RRX;
 	if (rrx)  /* shifter operands and load/store offsets alike */
@@ -235,7 +163,7 @@ static void flag_effects(const struct a32_insn *in, uint8_t *reads,
 		w = TR_N | TR_Z;
 	} else if (dbt_is_apsr_access(in)) {
 		r = (uint8_t)(r | (op == A32_MRS ? TR_NZCV : 0));
-		w = (op != A32_MRS && (in->psr_mask & 8)) ? TR_NZCV : 0;
+		w = (op != A32_MRS && (in->psr_mask & TR_PSR_MASK_NZCVQ)) ? TR_NZCV : 0;
 	}
 	if (in->cond != A32_COND_AL)
 		w = 0;
@@ -245,6 +173,10 @@ static void flag_effects(const struct a32_insn *in, uint8_t *reads,
 
 static void translate_body(struct tr *t, const struct a32_insn *in)
 {
+	if (tr_sys_exits(t->d, in)) {
+		tr_sys_exit(t, in);
+		return;
+	}
 	if (is_undef(in)) {
 		tr_end_exit(t, DBT_EXIT_UNDEF, t->pc);
 		return;
@@ -256,15 +188,15 @@ static void translate_body(struct tr *t, const struct a32_insn *in)
 	tr_end_exit(t, DBT_EXIT_UNDEF, t->pc);
 }
 
-struct flag_state {
-	bool fl_host, fl_mem, c_inv;
-};
-
 static void translate_insn(struct tr *t, const struct a32_insn *in,
 			   uint8_t live_after)
 {
+	/* Inside a conditional body the condition has been read and the
+	 * body's own writes count, as on the way that runs it. */
+	struct a32_insn body = *in;
+	body.cond = A32_COND_AL;
 	uint8_t reads, kills;
-	flag_effects(in, &reads, &kills);
+	flag_effects(t->d, &body, &reads, &kills);
 	t->in = in;
 	t->live_after = live_after;
 	t->keep = reads | (live_after & ~kills);
@@ -272,31 +204,21 @@ static void translate_insn(struct tr *t, const struct a32_insn *in,
 		translate_body(t, in);
 		return;
 	}
-	enum x86_cc pass = cond_cc(t, in->cond);
+	enum x86_cc pass = tr_cond_cc(t, in->cond);
 	uint8_t *skip = x86_jcc(&t->b, X86_CC_INVERT(pass), t->b.p);
-	struct flag_state s0 = { t->fl_host, t->fl_mem, t->c_inv };
+	struct tr_flag_state s0 = tr_flags_get(t);
 	struct tr_rc_state rc0 = t->rc;
 	translate_body(t, in);
 	if (t->ended) {
 		/* A conditional block end: the other way continues at pc+4. */
 		x86_patch_rel32(skip, t->b.p);
-		t->fl_host = s0.fl_host;
-		t->fl_mem = s0.fl_mem;
-		t->c_inv = s0.c_inv;
+		tr_flags_set(t, s0);
 		t->rc = rc0;
 		tr_end_direct(t, t->pc + ARM_INSN_SIZE);
 		return;
 	}
 	/* Both ways must leave the flags in the same place. */
-	if (live_after) {
-		tr_flags_host(t);
-		if (t->c_inv != s0.c_inv)
-			x86_cmc(&t->b);
-		t->c_inv = s0.c_inv;
-		t->fl_mem = t->fl_mem && s0.fl_mem;
-	} else {
-		t->fl_host = t->fl_mem = false;
-	}
+	tr_flags_join(t, s0);
 	tr_regs_reconcile(t, &rc0);
 	x86_patch_rel32(skip, t->b.p);
 }
@@ -313,46 +235,69 @@ static void emit_exit_check(struct tr *t, uint32_t pc)
 	x86_patch_rel8(body, b->p);
 }
 
-static int fetch_block(uint32_t pc, struct a32_insn *insns)
+/* Instructions are read through the embedder's host view of the page
+ * (in the monitor, the guest VA may not be mapped for the translator);
+ * a block never crosses the page. */
+static int fetch_block(const struct dbt *d, const uint8_t *page, uint32_t pc,
+		       struct a32_insn *insns)
 {
 	int n = 0;
 	uint32_t p = pc;
 	do {
 		uint32_t raw;
-		memcpy(&raw, (const void *)(uintptr_t)p, sizeof raw);
+		memcpy(&raw, page + (p & GUEST_PAGE_MASK), sizeof raw);
 		a32_decode(raw, &insns[n]);
 		n++;
 		p += ARM_INSN_SIZE;
-	} while (n < DBT_BLOCK_MAX_INSNS && !ends_block(&insns[n - 1]) &&
+	} while (n < DBT_BLOCK_MAX_INSNS && !ends_block(d, &insns[n - 1]) &&
 		 (p & GUEST_PAGE_MASK) != 0);
 	return n;
 }
 
+/* The guest registers an instruction names, for the register cache's
+ * eviction choice. Unused fields are 0, so r0 may be over-reported. */
+static uint16_t regs_named(const struct a32_insn *in)
+{
+	uint16_t m = (uint16_t)(1u << in->rd | 1u << in->rn | 1u << in->rm |
+				1u << in->rs | 1u << in->ra | 1u << in->rt |
+				1u << in->rt2 | 1u << in->rdlo | 1u << in->rdhi);
+	if (in->op == A32_LDM || in->op == A32_STM)
+		m |= in->reglist;
+	return m;
+}
+
 int dbt_translate_block(struct dbt *d, struct arm_cpu *cpu, uint32_t pc,
-			struct dbt_block *blk)
+			const uint8_t *page, struct dbt_block *blk)
 {
 	struct a32_insn insns[DBT_BLOCK_MAX_INSNS];
 	uint8_t live[DBT_BLOCK_MAX_INSNS + 1];
-	int n = fetch_block(pc, insns);
+	uint16_t uses[DBT_BLOCK_MAX_INSNS];
+	int n = fetch_block(d, page, pc, insns);
+	for (int i = 0; i < n; i++)
+		uses[i] = regs_named(&insns[i]);
 	live[n] = TR_NZCV;
 	for (int i = n - 1; i >= 0; i--) {
 		uint8_t reads, kills;
-		flag_effects(&insns[i], &reads, &kills);
+		flag_effects(d, &insns[i], &reads, &kills);
 		live[i] = (uint8_t)((live[i + 1] & ~kills) | reads);
 	}
 	uint32_t first_rec = d->nrecs;
 	struct tr t = {
-		.d = d, .cpu = cpu,
+		.d = d, .cpu = cpu, .block_pc = pc,
 		.b = { .p = d->code_ptr, .end = d->code_end },
 		.fl_host = true,
 	};
 	tr_regs_reset(&t);
 	t.first_rec = d->nrecs;
+	t.uses = uses;
+	t.n = n;
 	emit_exit_check(&t, pc);
 	for (int i = 0; i < n && !t.ended; i++) {
 		t.pc = pc + (uint32_t)i * ARM_INSN_SIZE;
+		t.idx = i;
 		translate_insn(&t, &insns[i], live[i + 1]);
 		t.rc_pinned = 0;
+		t.rc_fresh = 0;
 	}
 	if (!t.ended)
 		tr_end_direct(&t, pc + (uint32_t)n * ARM_INSN_SIZE);
@@ -362,6 +307,7 @@ int dbt_translate_block(struct dbt *d, struct arm_cpu *cpu, uint32_t pc,
 		return -1;
 	}
 	blk->guest_len = (uint32_t)n * ARM_INSN_SIZE;
-	d->code_ptr = (uint8_t *)(((uintptr_t)t.b.p + 15) & ~(uintptr_t)15);
+	d->code_ptr = (uint8_t *)(((uintptr_t)t.b.p + BLOCK_ALIGN - 1) &
+				  ~(uintptr_t)(BLOCK_ALIGN - 1));
 	return 0;
 }

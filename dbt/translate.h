@@ -8,8 +8,8 @@
  *   RSP       16-byte aligned, so tr_call() can call C directly
  *   RAX       flag transfers (LAHF/SAHF); free in a body after
  *             tr_clobber(), but every tr_* flag function overwrites it
- *   RCX, RDX, RSI, RDI, R8-R11   scratch within one instruction
- *   RBX, R10-R15  the block's guest-register cache (translate_regs.c);
+ *   RCX, RDX, RSI, RDI, R8       scratch within one instruction
+ *   RBX, R9-R15   the block's guest-register cache (translate_regs.c);
  *                 never touched by instruction translators
  * Translators reach guest registers only through tr_get/tr_put (copies)
  * or tr_src/tr_dst (the cached host register itself). */
@@ -41,6 +41,14 @@ struct dbt;
 #define TR_FLAGS_GE 2     /* u32: GE[3:0] in bits 3:0 */
 #define TR_FLAGS_REST 3   /* u32: the other CPSR bits (mode, E, A, I, F) */
 
+/* Flags partly in EFLAGS, the rest in the image, after an instruction
+ * that sets some and keeps others (translate_flags.c). */
+enum tr_split {
+	TR_SPLIT_NONE,
+	TR_SPLIT_NZ,    /* N, Z in EFLAGS; C, V in the image */
+	TR_SPLIT_NZC,   /* N, Z, C in EFLAGS (CF = C); V in the image */
+};
+
 /* Which host register holds which guest register; dirty ones are newer
  * than cpu->r[]. */
 struct tr_rc_state {
@@ -53,6 +61,7 @@ struct tr {
 	struct dbt *d;
 	struct x86_buf b;
 	struct arm_cpu *cpu;      /* for dbt_host_code_page() */
+	uint32_t block_pc;        /* address of the block's first insn */
 	uint32_t pc;              /* address of the instruction translated */
 	const struct a32_insn *in;
 
@@ -60,6 +69,7 @@ struct tr {
 	 * (host; CF inverted if c_inv), in flags_priv[TR_FLAGS_SAVED]
 	 * (mem), both, or neither when no later code reads them. */
 	bool fl_host, fl_mem, c_inv;
+	uint8_t split;            /* enum tr_split */
 	uint8_t live_after;       /* flags read after this instruction */
 	uint8_t keep;             /* flags that must survive a clobber */
 	bool ended;               /* this instruction ended the block */
@@ -67,9 +77,13 @@ struct tr {
 	/* Guest registers cached in host registers (translate_regs.c). */
 	struct tr_rc_state rc;
 	uint16_t rc_pinned;       /* host registers in use by this insn */
+	uint16_t rc_fresh;        /* guest registers given a register by
+				   * tr_dst in this insn, not yet written */
 	uint32_t rc_stamp[16];    /* by host register, for LRU */
 	uint32_t rc_clock;
 	uint32_t first_rec;       /* this block's first access record */
+	const uint16_t *uses;     /* guest registers each insn names */
+	int idx, n;               /* this insn's index, the block's length */
 };
 
 static inline struct x86_mem tr_reg_mem(unsigned arm_reg)
@@ -111,15 +125,47 @@ void tr_regs_drop(struct tr *t);
 void tr_regs_reconcile(struct tr *t, const struct tr_rc_state *s0);
 void tr_emit_fault_stubs(struct tr *t);
 
+/* MSR field mask bits (A8.8.112): nzcvq and g are the APSR fields; the
+ * others are ignored in User mode (B9.3.12). */
+#define TR_PSR_MASK_NZCVQ 8u
+#define TR_PSR_MASK_G 4u
+
+/* Which flags each condition reads (ARM DDI 0406C A8.3), by cond. */
+extern const uint8_t tr_cond_reads[16];
+
+/* Guest flags (translate_flags.c). */
 /* Call before emitting any x86 code that changes EFLAGS: saves the guest
  * flags if a later instruction still needs them. */
 void tr_clobber(struct tr *t);
-/* Guest NZCV in EFLAGS (SF ZF CF OF) with CF not inverted. */
+/* Guest NZCV in EFLAGS (SF ZF CF OF), CF inverted if c_inv. */
 void tr_flags_host(struct tr *t);
+/* As every block boundary expects them: in EFLAGS, CF = ARM C. */
+void tr_flags_canonical(struct tr *t);
 /* Set guest N and Z from the w-byte (4 or 8) value in host, keeping C
- * and V (multiplies with S=1). host must not be RAX. Clobbers RAX, RCX
- * or RDX (whichever host is not) and EFLAGS. */
+ * and V (multiplies with S=1). Clobbers RAX and EFLAGS. */
 void tr_set_nz(struct tr *t, int host, x86_width w);
+/* N and Z from res (already set in EFLAGS when nz_set), V kept, C kept
+ * or replaced by carry (0/1; -1: keep) or by carry_reg (a byte register
+ * holding 0/1; X86_NOREG: none). */
+void tr_flags_nz(struct tr *t, int res, x86_width w, bool nz_set, int carry,
+		 int carry_reg);
+/* The x86 condition that holds when ARM condition cond passes. */
+enum x86_cc tr_cond_cc(struct tr *t, unsigned cond);
+/* A split state's EFLAGS part into the image (emitted code only). */
+void tr_flags_merge(struct x86_buf *b, enum tr_split split);
+/* N, Z and C just set in EFLAGS by the x86 instruction, V kept. */
+void tr_flags_nzc_host(struct tr *t);
+
+struct tr_flag_state {
+	bool fl_host, fl_mem, c_inv;
+	uint8_t split;
+};
+struct tr_flag_state tr_flags_get(const struct tr *t);
+void tr_flags_set(struct tr *t, struct tr_flag_state s);
+/* After a conditional body: flags where the skipping way has them. */
+void tr_flags_join(struct tr *t, struct tr_flag_state s0);
+/* enum dbt_fault_flags for an access emitted now. */
+uint8_t tr_flags_fault_state(const struct tr *t);
 /* Call a C function (System V ABI; arguments in RDI, RSI, RDX, RCX).
  * Clobbers the caller-saved registers and EFLAGS. */
 void tr_call(struct tr *t, const void *fn);

@@ -9,17 +9,17 @@
 #define OP_REG X86_RSI
 #define RES X86_RDX
 #define CARRY X86_R8
-#define TMP X86_R9
+#define TMP X86_RDI
 #define SHIFT_CLAMP 63       /* 64-bit shifts see every count >= 32 */
 #define SHIFT_COUNT_MASK 0xff /* A8.4.1: only Rs[7:0] counts */
 #define SAVED_CF_BYTE 1      /* the LAHF image's byte within flags_priv[0] */
-#define LAHF_CF_SHIFT 8
 
 enum carry_kind { CARRY_OLD, CARRY_CONST, CARRY_REG };
 
 struct operand {
 	bool is_imm;
 	uint32_t imm;
+	int reg;            /* the value when !is_imm: OP_REG or a cached reg */
 	enum carry_kind carry;
 	uint8_t carry_const;
 };
@@ -137,7 +137,7 @@ static void shift_reg(struct tr *t, const struct a32_insn *in, bool need_c,
 static void get_operand(struct tr *t, const struct a32_insn *in,
 			bool need_c, struct operand *o)
 {
-	*o = (struct operand){ .carry = CARRY_OLD };
+	*o = (struct operand){ .carry = CARRY_OLD, .reg = OP_REG };
 	if (in->form == A32_FORM_IMM) {
 		o->is_imm = true;
 		o->imm = in->imm;
@@ -147,7 +147,7 @@ static void get_operand(struct tr *t, const struct a32_insn *in,
 		}
 	} else if (in->form == A32_FORM_REG_IMM) {
 		if (in->shift_type == A32_SHIFT_LSL && in->shift_amount == 0)
-			tr_get(t, OP_REG, in->rm);
+			o->reg = tr_src(t, in->rm, OP_REG);
 		else
 			shift_imm(t, in, need_c, o);
 	} else {
@@ -155,33 +155,17 @@ static void get_operand(struct tr *t, const struct a32_insn *in,
 	}
 }
 
-/* N, Z from the result, C from the shifter, V unchanged (A8.8.x "S"). */
-static void logical_flags(struct tr *t, const struct operand *o)
+/* N, Z from the result, C from the shifter, V unchanged (A8.8.x "S").
+ * nz_set: the x86 instruction that made res already set SF and ZF. */
+static void logical_flags(struct tr *t, int res, const struct operand *o,
+			  bool nz_set)
 {
-	struct x86_buf *b = &t->b;
-	bool need_c = t->live_after & TR_C, need_v = t->live_after & TR_V;
-	tr_clobber(t);
-	x86_test_rr(b, 4, RES, RES);
-	if (!need_c && !need_v) {
-		t->fl_host = true;
-		t->fl_mem = false;
-		t->c_inv = false;
-		return;
-	}
-	x86_lahf(b);
-	if (need_c && o->carry == CARRY_CONST && o->carry_const)
-		x86_alu_ri(b, X86_OR, 4, X86_RAX, 1 << LAHF_CF_SHIFT);
-	else if (need_c && o->carry != CARRY_CONST) {
-		if (o->carry == CARRY_OLD)
-			load_old_carry(t, CARRY);
-		x86_shift_ri(b, X86_SHL, 4, CARRY, LAHF_CF_SHIFT);
-		x86_alu_rr(b, X86_OR, 4, X86_RAX, CARRY);
-	}
-	if (need_v)
-		x86_load(b, 1, X86_RAX, TR_FLAGS_FIELD(TR_FLAGS_SAVED));
-	x86_store(b, 2, TR_FLAGS_FIELD(TR_FLAGS_SAVED), X86_RAX);
-	t->fl_mem = true;
-	t->fl_host = false;
+	int carry = -1, carry_reg = X86_NOREG;
+	if (o->carry == CARRY_CONST)
+		carry = o->carry_const;
+	else if (o->carry == CARRY_REG)
+		carry_reg = CARRY;
+	tr_flags_nz(t, res, 4, nz_set, carry, carry_reg);
 }
 
 static void alu_op(struct tr *t, enum x86_alu op, int dst,
@@ -190,67 +174,79 @@ static void alu_op(struct tr *t, enum x86_alu op, int dst,
 	if (o->is_imm)
 		x86_alu_ri(&t->b, op, 4, dst, (int32_t)o->imm);
 	else
-		x86_alu_rr(&t->b, op, 4, dst, OP_REG);
+		x86_alu_rr(&t->b, op, 4, dst, o->reg);
+}
+
+/* The register to compute Rd in: its cache register when that does not
+ * hold the operand still to be read, else the scratch RES. */
+static int dest_reg(struct tr *t, const struct a32_insn *in,
+		    const struct operand *o, bool reads_rn)
+{
+	if (in->rd == ARM_REG_PC)
+		return RES;
+	int d = tr_dst(t, in->rd);
+	if (!o->is_imm && o->reg == d && (!reads_rn || in->rn != in->rd))
+		return RES;
+	return d;
+}
+
+static void set_rd(struct tr *t, const struct a32_insn *in, int res)
+{
+	if (in->rd == ARM_REG_PC)
+		tr_end_indirect(t, res);
+	else if (res == RES || res == TMP)
+		tr_put(t, in->rd, res);
+}
+
+/* Copy an operand register before modifying it (it may be a cache
+ * register). */
+static void own_operand(struct tr *t, struct operand *o)
+{
+	if (!o->is_imm && o->reg != OP_REG) {
+		x86_mov_rr(&t->b, 4, OP_REG, o->reg);
+		o->reg = OP_REG;
+	}
 }
 
 static void logical(struct tr *t, const struct a32_insn *in,
-		    const struct operand *o)
+		    struct operand *o)
 {
 	struct x86_buf *b = &t->b;
 	unsigned op = in->op;
-	if (op == A32_MOV || op == A32_MVN) {
-		if (o->is_imm)
-			x86_mov_ri(b, 4, RES, op == A32_MVN ? ~o->imm : o->imm);
-		else
-			x86_mov_rr(b, 4, RES, OP_REG);
-		if (op == A32_MVN && !o->is_imm)
-			x86_unary(b, X86_NOT, 4, RES);
-		return;
+	bool move = op == A32_MOV || op == A32_MVN;
+	bool cmp = op == A32_TST || op == A32_TEQ;
+	int rn = move ? X86_NOREG : tr_src(t, in->rn, RES);
+	int d = cmp ? RES : dest_reg(t, in, o, !move);
+	if (move && o->is_imm)
+		x86_mov_ri(b, 4, d, op == A32_MVN ? ~o->imm : o->imm);
+	else if (move && o->reg != d)
+		x86_mov_rr(b, 4, d, o->reg);
+	if (op == A32_MVN && !o->is_imm)
+		x86_unary(b, X86_NOT, 4, d);
+	if (!move) {
+		if (rn != d)
+			x86_mov_rr(b, 4, d, rn);
+		if (op == A32_BIC) {
+			if (o->is_imm)
+				o->imm = ~o->imm;
+			else {
+				own_operand(t, o);
+				x86_unary(b, X86_NOT, 4, OP_REG);
+			}
+		}
+		enum x86_alu x = op == A32_AND || op == A32_BIC || op == A32_TST ? X86_AND
+			       : op == A32_ORR ? X86_OR : X86_XOR;
+		alu_op(t, x, d, o);
 	}
-	tr_get(t, RES, in->rn);
-	struct operand inv = *o;
-	if (op == A32_BIC) {
-		inv.imm = ~o->imm;
-		if (!o->is_imm)
-			x86_unary(b, X86_NOT, 4, OP_REG);
-	}
-	enum x86_alu x = op == A32_AND || op == A32_TST || op == A32_BIC ? X86_AND
-		       : op == A32_ORR ? X86_OR : X86_XOR;
-	alu_op(t, x, RES, &inv);
+	if (in->s)
+		logical_flags(t, d, o, !move);
+	if (!cmp)
+		set_rd(t, in, d);
 }
 
-/* ARM C after a subtraction is NOT borrow, the inverse of x86 CF. */
-static int arith(struct tr *t, const struct a32_insn *in,
-		 const struct operand *o)
+static void arith_flags(struct tr *t, const struct a32_insn *in)
 {
-	struct x86_buf *b = &t->b;
 	unsigned op = in->op;
-	bool reverse = op == A32_RSB || op == A32_RSC;
-	int res = RES;
-	tr_get(t, RES, in->rn);
-	if (reverse) {
-		if (o->is_imm)
-			x86_mov_ri(b, 4, TMP, o->imm);
-		else
-			x86_mov_rr(b, 4, TMP, OP_REG);
-		res = TMP;
-	}
-	bool with_c = op == A32_ADC || op == A32_SBC || op == A32_RSC;
-	if (with_c) {
-		tr_flags_host(t);
-		bool want_inv = op != A32_ADC;
-		if (t->c_inv != want_inv)
-			x86_cmc(b);
-	}
-	static const enum x86_alu x86_of[] = {
-		[A32_SUB] = X86_SUB, [A32_RSB] = X86_SUB, [A32_ADD] = X86_ADD,
-		[A32_ADC] = X86_ADC, [A32_SBC] = X86_SBB, [A32_RSC] = X86_SBB,
-		[A32_CMP] = X86_CMP, [A32_CMN] = X86_ADD,
-	};
-	if (reverse)
-		x86_alu_rr(b, x86_of[op], 4, TMP, RES);
-	else
-		alu_op(t, x86_of[op], RES, o);
 	if (in->s || is_compare(op)) {
 		t->fl_host = true;
 		t->fl_mem = false;
@@ -258,25 +254,67 @@ static int arith(struct tr *t, const struct a32_insn *in,
 	} else {
 		t->fl_host = false;
 	}
-	return res;
+}
+
+/* ARM C after a subtraction is NOT borrow, the inverse of x86 CF. */
+static void arith(struct tr *t, const struct a32_insn *in,
+		  const struct operand *o)
+{
+	struct x86_buf *b = &t->b;
+	unsigned op = in->op;
+	static const enum x86_alu x86_of[] = {
+		[A32_SUB] = X86_SUB, [A32_RSB] = X86_SUB, [A32_ADD] = X86_ADD,
+		[A32_ADC] = X86_ADC, [A32_SBC] = X86_SBB, [A32_RSC] = X86_SBB,
+		[A32_CMP] = X86_CMP, [A32_CMN] = X86_ADD,
+	};
+	bool reverse = op == A32_RSB || op == A32_RSC;
+	int rn = tr_src(t, in->rn, RES);
+	int d;
+	if (op == A32_CMP) {
+		d = rn;
+	} else if (reverse) {
+		d = TMP;
+		if (o->is_imm)
+			x86_mov_ri(b, 4, TMP, o->imm);
+		else
+			x86_mov_rr(b, 4, TMP, o->reg);
+	} else {
+		d = op == A32_CMN ? RES : dest_reg(t, in, o, true);
+		if (rn != d)
+			x86_mov_rr(b, 4, d, rn);
+	}
+	if (op == A32_ADC || op == A32_SBC || op == A32_RSC) {
+		tr_flags_host(t);
+		if (t->c_inv != (op != A32_ADC))
+			x86_cmc(b);
+	}
+	if (reverse)
+		x86_alu_rr(b, x86_of[op], 4, TMP, rn);
+	else
+		alu_op(t, x86_of[op], d, o);
+	arith_flags(t, in);
+	if (!is_compare(op))
+		set_rd(t, in, d);
 }
 
 /* ADD/SUB without S through LEA, which leaves EFLAGS alone. */
-static bool add_sub_lea(struct tr *t, const struct a32_insn *in,
-			const struct operand *o)
+static void add_sub_lea(struct tr *t, const struct a32_insn *in,
+			struct operand *o)
 {
-	tr_get(t, RES, in->rn);
-	if (o->is_imm) {
-		int32_t d = (int32_t)(in->op == A32_ADD ? o->imm : -o->imm);
-		x86_lea(&t->b, 4, RES, x86_m(RES, d));
-	} else if (in->op == A32_ADD) {
-		x86_lea(&t->b, 4, RES, x86_mi(RES, OP_REG, 1, 0));
-	} else {
+	int rn = tr_src(t, in->rn, RES);
+	if (in->op == A32_SUB && !o->is_imm) {
 		/* rn - rm = rn + NOT rm + 1 */
+		own_operand(t, o);
 		x86_unary(&t->b, X86_NOT, 4, OP_REG);
-		x86_lea(&t->b, 4, RES, x86_mi(RES, OP_REG, 1, 1));
 	}
-	return true;
+	int d = in->rd == ARM_REG_PC ? RES : tr_dst(t, in->rd);
+	if (o->is_imm) {
+		int32_t k = (int32_t)(in->op == A32_ADD ? o->imm : -o->imm);
+		x86_lea(&t->b, 4, d, x86_m(rn, k));
+	} else {
+		x86_lea(&t->b, 4, d, x86_mi(rn, o->reg, 1, in->op == A32_SUB));
+	}
+	set_rd(t, in, d);
 }
 
 static bool flag_free_operand(const struct a32_insn *in)
@@ -286,19 +324,43 @@ static bool flag_free_operand(const struct a32_insn *in)
 		in->shift_type == A32_SHIFT_LSL && in->shift_amount == 0);
 }
 
+static void movw_movt(struct tr *t, const struct a32_insn *in)
+{
+	if (in->op == A32_MOVW) {
+		tr_put_imm(t, in->rd, in->imm);
+		return;
+	}
+	/* MOVT writes the top half only: a 16-bit store. */
+	struct x86_mem top = tr_reg_mem(in->rd);
+	top.disp += 2;
+	tr_forget(t, in->rd);
+	x86_store_imm(&t->b, 2, top, (int32_t)in->imm);
+}
+
+/* MOVS Rd, Rm, LSL/LSR/ASR #1-31: the x86 shift sets SF, ZF and CF
+ * exactly as ARM sets N, Z and C (SDM "SAL/SAR/SHL/SHR": CF = last bit
+ * out), so only V stays behind in the image. */
+static bool movs_shift(struct tr *t, const struct a32_insn *in)
+{
+	static const enum x86_shift x86_of[] = { X86_SHL, X86_SHR, X86_SAR };
+	if (in->op != A32_MOV || !in->s || in->rd == ARM_REG_PC ||
+	    in->form != A32_FORM_REG_IMM || in->shift_type > A32_SHIFT_ASR ||
+	    in->shift_amount == 0 || in->shift_amount >= 32)
+		return false;
+	int rm = tr_src(t, in->rm, OP_REG);
+	int d = tr_dst(t, in->rd);
+	if (d != rm)
+		x86_mov_rr(&t->b, 4, d, rm);
+	x86_shift_ri(&t->b, x86_of[in->shift_type], 4, d, in->shift_amount);
+	tr_flags_nzc_host(t);
+	return true;
+}
+
 bool dbt_tr_dp(struct tr *t, const struct a32_insn *in)
 {
 	unsigned op = in->op;
 	if (op == A32_MOVW || op == A32_MOVT) {
-		if (op == A32_MOVW) {
-			tr_put_imm(t, in->rd, in->imm);
-		} else {
-			/* MOVT writes the top half only: a 16-bit store. */
-			struct x86_mem top = tr_reg_mem(in->rd);
-			top.disp += 2;
-			tr_forget(t, in->rd);
-			x86_store_imm(&t->b, 2, top, (int32_t)in->imm);
-		}
+		movw_movt(t, in);
 		return true;
 	}
 	if (op < A32_AND || op > A32_MVN)
@@ -314,25 +376,17 @@ bool dbt_tr_dp(struct tr *t, const struct a32_insn *in)
 			  op == A32_SUB);
 	if (!flag_free)
 		tr_clobber(t);
+	if (movs_shift(t, in))
+		return true;
 	bool logic = is_logical(op);
 	bool need_c = logic && in->s && (t->live_after & TR_C);
 	struct operand o;
 	get_operand(t, in, need_c, &o);
-	int res = RES;
-	if (logic) {
+	if (logic)
 		logical(t, in, &o);
-		if (in->s)
-			logical_flags(t, &o);
-	} else if (flag_free) {
+	else if (flag_free)
 		add_sub_lea(t, in, &o);
-	} else {
-		res = arith(t, in, &o);
-	}
-	if (is_compare(op))
-		return true;
-	if (in->rd == ARM_REG_PC)
-		tr_end_indirect(t, res);
 	else
-		tr_put(t, in->rd, res);
+		arith(t, in, &o);
 	return true;
 }

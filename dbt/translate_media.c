@@ -246,9 +246,9 @@ static const struct media_call parallel_call = {
 static uint32_t selector(const struct a32_insn *in)
 {
 	switch (in->op) {
-	case A32_QSUB: return 1;
-	case A32_QDADD: return 2;
-	case A32_QDSUB: return 3;
+	case A32_QSUB: return DBT_MEDIA_Q_SUB;
+	case A32_QDADD: return DBT_MEDIA_Q_DOUBLE;
+	case A32_QDSUB: return DBT_MEDIA_Q_DOUBLE | DBT_MEDIA_Q_SUB;
 	case A32_SSAT: case A32_USAT:
 		return DBT_MEDIA_SAT_SEL(in->sat, in->shift_type,
 					 in->shift_amount);

@@ -6,6 +6,7 @@
  * fault leaves every guest register as before the instruction. */
 #include "cache.h"
 #include "translate.h"
+#include "translate_sys.h"
 
 #define ADDR X86_RDX
 #define VAL X86_RCX
@@ -69,21 +70,23 @@ static void access_of(unsigned op, struct access *a)
 	}
 }
 
-/* The offset as a memory operand relative to ADDR: [edx + disp] or
- * [edx + esi*scale + disp]. Shifted or subtracted register offsets are
- * computed into ESI (NOT + 1 for subtraction, keeping EFLAGS). */
-static struct x86_mem offset_mem(struct tr *t, const struct a32_insn *in)
+/* The offset as a memory operand relative to the base register: [base
+ * + disp] or [base + index*scale + disp]. Shifted or subtracted register
+ * offsets are computed into ESI (NOT + 1 for subtraction, keeping
+ * EFLAGS). */
+static struct x86_mem offset_mem(struct tr *t, const struct a32_insn *in,
+				 int base)
 {
 	struct x86_buf *b = &t->b;
 	if (in->form == A32_FORM_IMM)
-		return x86_g(ADDR, X86_NOREG, 1,
+		return x86_g(base, X86_NOREG, 1,
 			     (int32_t)(in->u ? in->imm : -in->imm));
-	tr_get(t, OFF, in->rm);
 	int scale = 1;
 	unsigned n = in->shift_amount;
-	if (in->shift_type == A32_SHIFT_LSL && n <= MAX_INDEX_SHIFT && in->u) {
-		scale = 1 << n;
-	} else if (in->shift_type == A32_SHIFT_RRX) {
+	if (in->shift_type == A32_SHIFT_LSL && n <= MAX_INDEX_SHIFT && in->u)
+		return x86_g(base, tr_src(t, in->rm, OFF), 1 << n, 0);
+	tr_get(t, OFF, in->rm);
+	if (in->shift_type == A32_SHIFT_RRX) {
 		tr_clobber(t);
 		tr_flags_host(t);
 		if (t->c_inv)
@@ -101,14 +104,24 @@ static struct x86_mem offset_mem(struct tr *t, const struct a32_insn *in)
 				     (uint8_t)(n == 32 ? 31 : n));
 	}
 	if (in->u)
-		return x86_g(ADDR, OFF, scale, 0);
+		return x86_g(base, OFF, scale, 0);
 	x86_unary(b, X86_NOT, 4, OFF);
-	return x86_g(ADDR, OFF, 1, 1);
+	return x86_g(base, OFF, 1, 1);
 }
 
-static struct x86_mem base_mem(void)
+static struct x86_mem base_mem(int base)
 {
-	return x86_g(ADDR, X86_NOREG, 1, 0);
+	return x86_g(base, X86_NOREG, 1, 0);
+}
+
+/* Where a load puts its value: Rt's cache register when nothing else
+ * still needs the old one, else VAL (then copied). */
+static int load_target(struct tr *t, const struct a32_insn *in, bool dual)
+{
+	if (dual || in->rt == ARM_REG_PC ||
+	    (in->form != A32_FORM_IMM && in->rm == in->rt))
+		return VAL;
+	return tr_dst(t, in->rt);
 }
 
 static void ldr_str(struct tr *t, const struct a32_insn *in)
@@ -117,36 +130,34 @@ static void ldr_str(struct tr *t, const struct a32_insn *in)
 	access_of(in->op, &a);
 	bool dual = in->op == A32_LDRD || in->op == A32_STRD;
 	bool wback = !in->p || in->w;
-	tr_get(t, ADDR, in->rn);
-	struct x86_mem off = offset_mem(t, in);
-	struct x86_mem at = in->p ? off : base_mem();
+	int base = tr_src(t, in->rn, ADDR);
+	struct x86_mem off = offset_mem(t, in, base);
+	struct x86_mem at = in->p ? off : base_mem(base);
+	struct x86_mem at2 = at;
+	at2.disp += 4;
+	/* LDRD/STRD need word alignment whatever SCTLR.A (A3.2.1). */
+	tr_sys_align(t, at, dual ? 4 : a.size, dual, !a.is_load);
+	int val = VAL;
 	if (!a.is_load) {
-		tr_get(t, VAL, in->rt);
-		emit_access(t, a, at, VAL, in->rt);
-		if (dual) {
-			tr_get(t, VAL, in->rt2);
-			at.disp += 4;
-			emit_access(t, a, at, VAL, in->rt2);
-		}
+		val = tr_src(t, in->rt, VAL);
+		emit_access(t, a, at, val, in->rt);
+		if (dual)
+			emit_access(t, a, at2, tr_src(t, in->rt2, X86_RDI), in->rt2);
 	} else {
-		emit_access(t, a, at, VAL, in->rt);
-		if (dual) {
-			struct x86_mem at2 = at;
-			at2.disp += 4;
+		val = load_target(t, in, dual);
+		emit_access(t, a, at, val, in->rt);
+		if (dual)
 			emit_access(t, a, at2, X86_RDI, in->rt2);
-		}
 	}
-	if (wback) {
-		x86_lea(&t->b, 4, ADDR, off);
-		tr_put(t, in->rn, ADDR);
-	}
+	if (wback)
+		x86_lea(&t->b, 4, tr_dst(t, in->rn), off);
 	if (!a.is_load)
 		return;
 	if (dual)
 		tr_put(t, in->rt2, X86_RDI);
 	if (in->rt == ARM_REG_PC)
 		tr_end_indirect(t, VAL);
-	else
+	else if (val == VAL)
 		tr_put(t, in->rt, VAL);
 }
 
@@ -167,6 +178,7 @@ static void ldm_stm(struct tr *t, const struct a32_insn *in)
 	int32_t n = (int32_t)popcount16(in->reglist);
 	int32_t first = in->u ? (in->p ? 4 : 0) : (in->p ? -4 * n : -4 * n + 4);
 	tr_get(t, ADDR, in->rn);
+	tr_sys_align(t, x86_g(ADDR, X86_NOREG, 1, first), 4, true, !load);
 	int32_t k = 0;
 	struct access a = { .size = 4, .is_load = load };
 	for (unsigned r = 0; r < 16; r++) {
@@ -210,7 +222,9 @@ static void ldrex(struct tr *t, const struct a32_insn *in)
 {
 	struct access a = { .size = excl_size(in->op), .is_load = true };
 	tr_get(t, ADDR, in->rn);
-	emit_access(t, a, base_mem(), VAL, in->rt);
+	tr_sys_align(t, base_mem(ADDR), in->op == A32_LDREXD ? 8 : a.size,
+		     true, false);
+	emit_access(t, a, base_mem(ADDR), VAL, in->rt);
 	if (in->op == A32_LDREXD) {
 		emit_access(t, a, x86_g(ADDR, X86_NOREG, 1, 4), X86_RDI, in->rt2);
 		tr_put(t, in->rt2, X86_RDI);
@@ -226,6 +240,10 @@ static void strex(struct tr *t, const struct a32_insn *in)
 	struct access a = { .size = excl_size(in->op), .is_load = false };
 	tr_clobber(t);
 	tr_get(t, ADDR, in->rn);
+	/* Before the monitor check: the manual's ExclusiveMonitorsPass()
+	 * faults an unaligned address even when the store would fail. */
+	tr_sys_align(t, base_mem(ADDR), in->op == A32_STREXD ? 8 : a.size,
+		     true, true);
 	tr_get(t, VAL, in->rt);
 	if (in->op == A32_STREXD)
 		tr_get(t, X86_RDI, in->rt2);
@@ -235,7 +253,7 @@ static void strex(struct tr *t, const struct a32_insn *in)
 	uint8_t *fail1 = x86_jcc(b, X86_CC_E, b->p);
 	x86_alu_rm(b, X86_CMP, 4, ADDR, TR_CPU_FIELD(exclusive_addr));
 	uint8_t *fail2 = x86_jcc(b, X86_CC_NE, b->p);
-	emit_access(t, a, base_mem(), VAL, in->rt);
+	emit_access(t, a, base_mem(ADDR), VAL, in->rt);
 	if (in->op == A32_STREXD)
 		emit_access(t, a, x86_g(ADDR, X86_NOREG, 1, 4), X86_RDI, in->rt2);
 	x86_store_imm(b, 4, tr_reg_mem(in->rd), 0);
@@ -252,11 +270,13 @@ static void swp(struct tr *t, const struct a32_insn *in)
 {
 	unsigned size = in->op == A32_SWPB ? 1 : 4;
 	tr_get(t, ADDR, in->rn);
+	/* The load comes first, so a misaligned SWP is a read fault. */
+	tr_sys_align(t, base_mem(ADDR), size, true, false);
 	emit_access(t, (struct access){ .size = size, .is_load = true },
-		    base_mem(), VAL, in->rt);
+		    base_mem(ADDR), VAL, in->rt);
 	tr_get(t, X86_RSI, in->rt2);
 	emit_access(t, (struct access){ .size = size, .is_load = false },
-		    base_mem(), X86_RSI, in->rt2);
+		    base_mem(ADDR), X86_RSI, in->rt2);
 	tr_put(t, in->rt, VAL);
 }
 

@@ -12,19 +12,20 @@
 #define WORD_BITS 32
 #define BSR_ZERO_INPUT 63  /* XOR 31 gives 32, CLZ(0) (A8.8.33) */
 #define CP15 15
+/* TPIDRURO is CP15 c13, c0, opc1 0, opc2 3 (B4.1.150). */
+#define TPIDRURO_CRN 13
+#define TPIDRURO_CRM 0
+#define TPIDRURO_OPC1 0
+#define TPIDRURO_OPC2 3
 
 /* MRC p15, 0, Rt, c13, c0, 3: TPIDRURO (B4.1.150), readable at PL0. */
 bool dbt_is_tpidruro_read(const struct a32_insn *in)
 {
-	return in->op == A32_MRC && in->coproc == CP15 && in->opc1 == 0 &&
-	       in->crn == 13 && in->crm == 0 && in->opc2 == 3 &&
+	return in->op == A32_MRC && in->coproc == CP15 &&
+	       in->opc1 == TPIDRURO_OPC1 && in->crn == TPIDRURO_CRN &&
+	       in->crm == TPIDRURO_CRM && in->opc2 == TPIDRURO_OPC2 &&
 	       in->rt != ARM_REG_PC;
 }
-
-/* MSR field mask bits (A8.8.112): nzcvq and g are the APSR fields; the
- * others are ignored in User mode (B9.3.12). */
-#define PSR_MASK_NZCVQ 8u
-#define PSR_MASK_G 4u
 
 bool dbt_is_apsr_access(const struct a32_insn *in)
 {
@@ -41,9 +42,9 @@ static uint32_t helper_mrs(struct arm_cpu *cpu)
 static void helper_msr(struct arm_cpu *cpu, uint32_t val, uint32_t mask)
 {
 	uint32_t keep = 0, cpsr = arm_cpu_cpsr(cpu);
-	if (!(mask & PSR_MASK_NZCVQ))
+	if (!(mask & TR_PSR_MASK_NZCVQ))
 		keep |= ARM_CPSR_NZCV | ARM_CPSR_Q;
-	if (!(mask & PSR_MASK_G))
+	if (!(mask & TR_PSR_MASK_G))
 		keep |= ARM_CPSR_GE_MASK;
 	uint32_t apsr = ARM_CPSR_NZCV | ARM_CPSR_Q | ARM_CPSR_GE_MASK;
 	arm_cpu_set_cpsr(cpu, (cpsr & (keep | ~apsr)) | (val & apsr & ~keep));
@@ -67,6 +68,7 @@ static void apsr_access(struct tr *t, const struct a32_insn *in)
 	tr_call(t, (const void *)helper_msr);
 	t->fl_mem = true;
 	t->fl_host = false;
+	t->split = TR_SPLIT_NONE;
 }
 
 static void branch(struct tr *t, const struct a32_insn *in)

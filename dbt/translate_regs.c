@@ -11,10 +11,10 @@
 
 #define ARM_PC_OFFSET 8
 
-/* Callee-saved registers plus R10/R11, which instruction translators
+/* Callee-saved registers plus R9-R11, which instruction translators
  * leave alone; tr_call() empties the cache. */
 static const int8_t rc_pool[] = {
-	X86_RBX, X86_R12, X86_R13, X86_R14, X86_R15, X86_R10, X86_R11,
+	X86_RBX, X86_R12, X86_R13, X86_R14, X86_R15, X86_R9, X86_R10, X86_R11,
 };
 #define RC_POOL_SIZE (sizeof rc_pool / sizeof rc_pool[0])
 #define RC_NONE (-1)
@@ -62,11 +62,36 @@ void tr_forget(struct tr *t, unsigned arm)
 	drop(t, arm);
 }
 
-/* A free or least recently used unpinned pool register for arm. An
- * instruction pins at most four (tr_src/tr_dst), so one is always free. */
+/* How many instructions ahead the block next names guest register g
+ * (NO_USE: never). */
+#define NO_USE 0x7fffffff
+static int next_use(const struct tr *t, unsigned g)
+{
+	for (int j = t->idx + 1; j < t->n; j++)
+		if (t->uses[j] & (1u << g))
+			return j - t->idx;
+	return NO_USE;
+}
+
+/* Eviction cost order: the register needed furthest ahead goes first
+ * (Belady), a clean one before a dirty one, then the least recent. */
+static bool better_victim(const struct tr *t, int h, int dist, int best,
+			  int best_dist)
+{
+	if (dist != best_dist)
+		return dist > best_dist;
+	bool dirty = t->rc.dirty & (1u << t->rc.guest[h]);
+	bool best_dirty = t->rc.dirty & (1u << t->rc.guest[best]);
+	if (dirty != best_dirty)
+		return !dirty;
+	return t->rc_stamp[h] < t->rc_stamp[best];
+}
+
+/* A free or evictable unpinned pool register for arm. An instruction
+ * pins at most four (tr_src/tr_dst), so one is always there. */
 static int alloc(struct tr *t, unsigned arm)
 {
-	int best = RC_NONE;
+	int best = RC_NONE, best_dist = -1;
 	for (unsigned i = 0; i < RC_POOL_SIZE; i++) {
 		int h = rc_pool[i];
 		if (t->rc_pinned & (1u << h))
@@ -75,8 +100,11 @@ static int alloc(struct tr *t, unsigned arm)
 			best = h;
 			break;
 		}
-		if (best == RC_NONE || t->rc_stamp[h] < t->rc_stamp[best])
+		int dist = next_use(t, (unsigned)t->rc.guest[h]);
+		if (best == RC_NONE || better_victim(t, h, dist, best, best_dist)) {
 			best = h;
+			best_dist = dist;
+		}
 	}
 	if (best == RC_NONE) {
 		/* A translator pinned more than the pool holds: a bug. Fail
@@ -106,8 +134,14 @@ static int src(struct tr *t, unsigned arm, int scratch, bool pin)
 		x86_mov_ri(&t->b, 4, scratch, t->pc + ARM_PC_OFFSET);
 		return scratch;
 	}
-	if (t->rc.host[arm] == RC_NONE)
+	if (t->rc.host[arm] == RC_NONE) {
+		if (next_use(t, arm) == NO_USE) {
+			/* Read once: not worth a cache register. */
+			x86_load(&t->b, 4, scratch, tr_reg_mem(arm));
+			return scratch;
+		}
 		x86_load(&t->b, 4, alloc(t, arm), tr_reg_mem(arm));
+	}
 	return touch(t, arm, pin);
 }
 
@@ -127,8 +161,11 @@ void tr_get(struct tr *t, int host, unsigned arm)
 
 static int dst(struct tr *t, unsigned arm, bool pin)
 {
-	if (t->rc.host[arm] == RC_NONE)
+	if (t->rc.host[arm] == RC_NONE) {
 		alloc(t, arm);
+		/* No value yet: a fault before the write must not store it. */
+		t->rc_fresh |= (uint16_t)(1u << arm);
+	}
 	t->rc.dirty |= (uint16_t)(1u << arm);
 	return touch(t, arm, pin);
 }
@@ -186,10 +223,9 @@ void tr_record_access(struct tr *t, const uint8_t *host_rip, unsigned size,
 		t->b.overflow = true;
 		return;
 	}
-	uint8_t fl = DBT_FF_MEM;
-	if (t->fl_host)
-		fl = t->c_inv ? DBT_FF_HOST_INV : DBT_FF_HOST;
+	uint8_t fl = tr_flags_fault_state(t);
 	d->snaps[d->nrecs - t->first_rec] = t->rc;
+	d->snaps[d->nrecs - t->first_rec].dirty &= (uint16_t)~t->rc_fresh;
 	d->recs[d->nrecs++] = (struct dbt_fault_rec){
 		.rip_off = (uint32_t)(host_rip - d->code_base),
 		.guest_pc = t->pc, .size = (uint8_t)size,

@@ -15,6 +15,9 @@ enum x86_reg {
 	X86_R8, X86_R9, X86_R10, X86_R11, X86_R12, X86_R13, X86_R14, X86_R15,
 };
 #define X86_NOREG (-1)
+/* AH, the legacy high byte of RAX: byte operand of an instruction
+ * without REX only (SDM 3.4.1.1). Its encoding is that of SPL. */
+#define X86_AH 20
 #define X86_RIP (-2)   /* base of a RIP-relative memory operand */
 
 /* Condition codes, the low nibble of Jcc/SETcc/CMOVcc (SDM appendix B.1.4.7). */

@@ -23,13 +23,14 @@ gzip_in=$work/text-16M.txt
 
 now() { date +%s%N; }
 
-# best_of label out cmd...: prints the best time in ns; output to $out
+# best_of out input cmd...: the best wall time in ns of RUNS runs of cmd
+# with stdin from input and stdout to out.
 best_of() {
-	local out=$1 best= t0 t1 i
-	shift
+	local out=$1 input=$2 best= t0 t1 i
+	shift 2
 	for i in $(seq $RUNS); do
 		t0=$(now)
-		"$@" >"$out"
+		"$@" <"$input" >"$out"
 		t1=$(now)
 		if [ -z "$best" ] || [ $((t1 - t0)) -lt "$best" ]; then
 			best=$((t1 - t0))
@@ -43,12 +44,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 
 printf '%-22s %9s %9s %9s  %-18s %-18s\n' workload native qemu-arm arm-run \
 	"arm-run vs qemu" "arm-run vs native"
-bench() { # name applet-args... (input on stdin)
+bench() { # name input applet-args...
 	local name=$1 input=$2 n q a
 	shift 2
-	n=$(best_of "$work/native.out" "$bb_native" "$@" <"$input")
-	q=$(best_of "$work/qemu.out" qemu-arm "$bb_arm" "$@" <"$input")
-	a=$(best_of "$work/arm-run.out" "$arm_run" "$bb_arm" "$@" <"$input")
+	n=$(best_of "$work/native.out" "$input" "$bb_native" "$@")
+	q=$(best_of "$work/qemu.out" "$input" qemu-arm "$bb_arm" "$@")
+	a=$(best_of "$work/arm-run.out" "$input" "$arm_run" "$bb_arm" "$@")
 	for e in qemu arm-run; do
 		cmp -s "$work/native.out" "$work/$e.out" ||
 			{ echo "bench: $e output of $name differs from native" >&2; exit 1; }

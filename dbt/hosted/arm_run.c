@@ -167,6 +167,11 @@ static _Noreturn void run(struct dbt *d, struct arm_cpu *cpu)
 		case DBT_EXIT_THUMB:
 			on_undef(cpu, SIGILL, "branch to Thumb code (not supported)");
 			break;
+		case DBT_EXIT_SYSTEM:
+		case DBT_EXIT_ALIGN:
+			/* Only with system_mode, which arm-run leaves off. */
+			die(EXIT_CANNOT_RUN, "translator returned a system-mode exit%s%s",
+			    "", "");
 		}
 	}
 }

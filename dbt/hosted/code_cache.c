@@ -53,7 +53,8 @@ int code_cache_alloc(size_t size, void **buf)
 	return -ERANGE;
 }
 
-int dbt_host_code_page(struct arm_cpu *cpu, uint32_t va, uint64_t *key)
+int dbt_host_code_page(struct arm_cpu *cpu, uint32_t va, uint64_t *key,
+		       const void **host)
 {
 	uint32_t page = guest_page_down(va);
 
@@ -61,5 +62,6 @@ int dbt_host_code_page(struct arm_cpu *cpu, uint32_t va, uint64_t *key)
 	if (!guest_mem_mark_code(page))
 		return -1;
 	*key = page;
+	*host = guest_ptr(page);
 	return 0;
 }

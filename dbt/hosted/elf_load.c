@@ -10,6 +10,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "guest_mem.h"
@@ -60,10 +62,53 @@ static int guest_prot(uint32_t pflags)
 	       ((pflags & PF_X) ? GUEST_PROT_EXEC : 0);
 }
 
-/* Maps one segment writable, reads its file bytes in (the rest stays
- * zero: .bss), then sets the segment's protection. */
-static int load_segment(int fd, const Elf32_Phdr *ph, uint32_t bias,
-			char *err, size_t len)
+/* Maps the file's pages of a page-congruent segment privately, as Linux
+ * does: no copy, and the page cache is shared by every guest process.
+ * The rest of the last file page and any further pages are .bss, zero. */
+static int map_from_file(int fd, const Elf32_Phdr *ph, uint64_t va,
+			 uint64_t start, uint64_t end)
+{
+	uint64_t file_end = guest_page_up(va + ph->p_filesz);
+	int r = guest_mem_map_file((uint32_t)start, (uint32_t)(file_end - start),
+				   GUEST_PROT_READ | GUEST_PROT_WRITE,
+				   MAP_PRIVATE, fd, ph->p_offset - (va - start));
+
+	if (r)
+		return r;
+	if (ph->p_memsz > ph->p_filesz)
+		memset(guest_ptr((uint32_t)(va + ph->p_filesz)), 0,
+		       file_end - (va + ph->p_filesz));
+	if (end > file_end)
+		r = guest_mem_map_anon((uint32_t)file_end,
+				       (uint32_t)(end - file_end),
+				       GUEST_PROT_READ | GUEST_PROT_WRITE);
+	return r;
+}
+
+/* Reads the segment into writable memory: for segments that share a page
+ * with the previous one or are not page-congruent with the file. */
+static int copy_from_file(int fd, const Elf32_Phdr *ph, uint64_t va,
+			  uint64_t start, uint64_t end)
+{
+	int r;
+
+	if (guest_mem_range_free((uint32_t)start, end - start))
+		r = guest_mem_map_anon((uint32_t)start, (uint32_t)(end - start),
+				       GUEST_PROT_READ | GUEST_PROT_WRITE);
+	else
+		r = guest_mem_protect((uint32_t)start, (uint32_t)(end - start),
+				      GUEST_PROT_READ | GUEST_PROT_WRITE);
+	if (r)
+		return r;
+	if (pread(fd, guest_ptr((uint32_t)va), ph->p_filesz, ph->p_offset) !=
+	    (ssize_t)ph->p_filesz)
+		return -EIO;
+	return 0;
+}
+
+/* Loads one segment writable; load_all() sets its protection after. */
+static int load_segment(int fd, uint64_t file_size, const Elf32_Phdr *ph,
+			uint32_t bias, char *err, size_t len)
 {
 	uint64_t va = (uint64_t)ph->p_vaddr + bias;
 	uint64_t start = va & ~(uint64_t)GUEST_PAGE_MASK;
@@ -74,20 +119,16 @@ static int load_segment(int fd, const Elf32_Phdr *ph, uint32_t bias,
 	    start < GUEST_LOW)
 		return fail(err, len, "segment at 0x%llx outside user space",
 			    (unsigned long long)va);
-	if (guest_mem_range_free((uint32_t)start, end - start)) {
-		r = guest_mem_map_anon((uint32_t)start, (uint32_t)(end - start),
-				       GUEST_PROT_READ | GUEST_PROT_WRITE);
-	} else {
-		/* Shares a page with the previous segment. */
-		r = guest_mem_protect((uint32_t)start, (uint32_t)(end - start),
-				      GUEST_PROT_READ | GUEST_PROT_WRITE);
-	}
-	if (r)
-		return fail(err, len, "cannot map segment at 0x%llx: %s",
-			    (unsigned long long)va, strerror(-r));
-	if (pread(fd, guest_ptr((uint32_t)va), ph->p_filesz, ph->p_offset) !=
-	    (ssize_t)ph->p_filesz)
+	if ((uint64_t)ph->p_offset + ph->p_filesz > file_size)
 		return fail(err, len, "truncated file");
+	if (ph->p_filesz && !((va - ph->p_offset) & GUEST_PAGE_MASK) &&
+	    guest_mem_range_free((uint32_t)start, end - start))
+		r = map_from_file(fd, ph, va, start, end);
+	else
+		r = copy_from_file(fd, ph, va, start, end);
+	if (r)
+		return fail(err, len, "cannot load segment at 0x%llx: %s",
+			    (unsigned long long)va, strerror(-r));
 	return 0;
 }
 
@@ -130,16 +171,21 @@ static uint32_t find_phdr(const Elf32_Ehdr *eh, const Elf32_Phdr *ph,
 static int load_all(int fd, const Elf32_Ehdr *eh, const Elf32_Phdr *ph,
 		    struct elf_image *img, char *err, size_t len)
 {
+	struct stat st;
 	uint32_t bias = eh->e_type == ET_DYN ? PIE_LOAD_BIAS : 0;
 	uint64_t top = 0;
 	unsigned nload = 0;
+
+	if (fstat(fd, &st))
+		return fail(err, len, "%s", strerror(errno));
 
 	for (unsigned i = 0; i < eh->e_phnum; i++) {
 		uint64_t end;
 
 		if (ph[i].p_type != PT_LOAD)
 			continue;
-		if (load_segment(fd, &ph[i], bias, err, len))
+		if (load_segment(fd, (uint64_t)st.st_size, &ph[i], bias, err,
+				 len))
 			return -1;
 		end = guest_page_up((uint64_t)ph[i].p_vaddr + bias +
 				    ph[i].p_memsz);

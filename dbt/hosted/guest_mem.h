@@ -26,7 +26,10 @@
 #define GUEST_PROT_WRITE 0x2
 #define GUEST_PROT_EXEC 0x4
 
-static inline uint32_t guest_page_down(uint32_t a) { return a & ~GUEST_PAGE_MASK; }
+static inline uint32_t guest_page_down(uint32_t a)
+{
+	return a & ~GUEST_PAGE_MASK;
+}
 static inline uint64_t guest_page_up(uint64_t a)
 {
 	return (a + GUEST_PAGE_MASK) & ~(uint64_t)GUEST_PAGE_MASK;

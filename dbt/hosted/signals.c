@@ -89,8 +89,10 @@ static uint64_t bit(int sig) { return 1ull << (sig - 1); }
 
 /* SIGSEGV and SIGBUS stay arm-run's own and are never blocked on the host;
  * SIGKILL and SIGSTOP cannot be blocked. */
-static const uint64_t host_sync = (1ull << (SIGSEGV - 1)) | (1ull << (SIGBUS - 1));
-static const uint64_t unblockable = (1ull << (SIGKILL - 1)) | (1ull << (SIGSTOP - 1));
+static const uint64_t host_sync =
+	(1ull << (SIGSEGV - 1)) | (1ull << (SIGBUS - 1));
+static const uint64_t unblockable =
+	(1ull << (SIGKILL - 1)) | (1ull << (SIGSTOP - 1));
 
 static void apply_mask(void)
 {
@@ -106,6 +108,22 @@ static void on_async(int sig, siginfo_t *si, void *ctx)
 	__atomic_or_fetch(&pending, bit(sig), __ATOMIC_SEQ_CST);
 	if (the_cpu)
 		the_cpu->exit_request = 1;
+}
+
+/* Ends arm-run by the guest's signal, so its parent sees what it would
+ * have seen of the ARM process (a shell prints 128 + sig). */
+static _Noreturn void die_by(int sig)
+{
+	struct rlimit no_core = { 0, 0 };
+	sigset_t s;
+
+	setrlimit(RLIMIT_CORE, &no_core);
+	signal(sig, SIG_DFL);
+	sigemptyset(&s);
+	sigaddset(&s, sig);
+	sigprocmask(SIG_UNBLOCK, &s, NULL);
+	raise(sig);
+	_exit(128 + sig);
 }
 
 static void internal_fault(int sig, uint64_t addr, uint64_t rip)
@@ -130,7 +148,10 @@ static void on_fault(int sig, siginfo_t *si, void *ctx)
 	struct dbt_mem_access acc;
 
 	if (si->si_code <= 0) { /* sent by kill(): an ordinary signal */
-		on_async(sig, si, ctx);
+		if (actions[sig].handler == ARM_SIG_DFL)
+			die_by(sig);
+		if (actions[sig].handler != ARM_SIG_IGN)
+			on_async(sig, si, ctx);
 		return;
 	}
 	if (sig == SIGSEGV && write && addr < (1ull << 32) &&
@@ -381,22 +402,6 @@ static bool setup_frame(struct arm_cpu *cpu, int sig, const siginfo_t *si,
 	return true;
 }
 
-/* Ends arm-run by the guest's signal, so its parent sees what it would
- * have seen of the ARM process (a shell prints 128 + sig). */
-static _Noreturn void die_by(int sig)
-{
-	struct rlimit no_core = { 0, 0 };
-	sigset_t s;
-
-	setrlimit(RLIMIT_CORE, &no_core);
-	signal(sig, SIG_DFL);
-	sigemptyset(&s);
-	sigaddset(&s, sig);
-	sigprocmask(SIG_UNBLOCK, &s, NULL);
-	raise(sig);
-	_exit(128 + sig);
-}
-
 void signals_guest_exception(struct arm_cpu *cpu, int sig, int code,
 			     uint32_t addr, const char *what)
 {
@@ -414,8 +419,11 @@ void signals_guest_exception(struct arm_cpu *cpu, int sig, int code,
  * the host caught it. */
 static void late_default(int sig)
 {
-	if (actions[sig].handler == ARM_SIG_DFL)
-		raise(sig); /* the host action is now the default one */
+	if (actions[sig].handler != ARM_SIG_DFL)
+		return;
+	if (bit(sig) & host_sync)
+		die_by(sig);
+	raise(sig); /* the host action is now the default one */
 }
 
 static void deliver_one(struct arm_cpu *cpu, int sig, uint64_t frame_mask)

@@ -48,14 +48,21 @@ struct arm_flock {
 	int32_t start, len, pid;
 };
 
+/* Their x86-64 kernel values (asm-generic/fcntl.h). Not glibc's macros:
+ * a 64-bit glibc defines O_LARGEFILE as 0, though the kernel reports it. */
+#define HOST_O_DIRECT 0040000
+#define HOST_O_LARGEFILE 0100000
+#define HOST_O_DIRECTORY 0200000
+#define HOST_O_NOFOLLOW 0400000
+
 static const struct {
 	uint32_t arm;
 	int host;
 } swapped_flags[] = {
-	{ ARM_O_DIRECTORY, O_DIRECTORY },
-	{ ARM_O_NOFOLLOW, O_NOFOLLOW },
-	{ ARM_O_DIRECT, O_DIRECT },
-	{ ARM_O_LARGEFILE, O_LARGEFILE },
+	{ ARM_O_DIRECTORY, HOST_O_DIRECTORY },
+	{ ARM_O_NOFOLLOW, HOST_O_NOFOLLOW },
+	{ ARM_O_DIRECT, HOST_O_DIRECT },
+	{ ARM_O_LARGEFILE, HOST_O_LARGEFILE },
 };
 
 static int host_oflags(uint32_t f)
@@ -72,11 +79,12 @@ static uint32_t arm_oflags(int h)
 {
 	uint32_t f = (uint32_t)h;
 
-	for (size_t i = 0; i < sizeof(swapped_flags) / sizeof(swapped_flags[0]); i++) {
+	/* The two sets of bits overlap: clear every host one first. */
+	for (size_t i = 0; i < sizeof(swapped_flags) / sizeof(swapped_flags[0]); i++)
 		f &= ~(uint32_t)swapped_flags[i].host;
+	for (size_t i = 0; i < sizeof(swapped_flags) / sizeof(swapped_flags[0]); i++)
 		if (h & swapped_flags[i].host)
 			f |= swapped_flags[i].arm;
-	}
 	return f;
 }
 

@@ -48,6 +48,7 @@ struct arm_statfs64 {
 } __attribute__((packed, aligned(4)));
 _Static_assert(offsetof(struct arm_statfs64, fsid) == 48, "statfs64 layout");
 _Static_assert(sizeof(struct arm_statfs64) == 84, "statfs64 layout");
+#define ARM_STATFS64_UNPACKED_SIZE 88
 
 static int64_t put_stat(uint32_t addr, const struct stat *st)
 {
@@ -146,7 +147,9 @@ static int64_t put_statfs(uint32_t size, uint32_t addr, const struct statfs *s)
 	};
 
 	memcpy(g.fsid, &s->f_fsid, sizeof(g.fsid));
-	if (size != sizeof(g))
+	/* ARM Linux also takes the size of the unpacked structure, as EABI
+	 * C libraries declare it (arch/arm/kernel/entry-common.S). */
+	if (size != sizeof(g) && size != ARM_STATFS64_UNPACKED_SIZE)
 		return -EINVAL;
 	if (!sys_writable(addr, sizeof(g)))
 		return -EFAULT;

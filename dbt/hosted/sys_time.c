@@ -137,8 +137,8 @@ int64_t sys_clock_getres_time64(struct arm_cpu *cpu, const uint32_t *a)
 }
 
 /* The remaining time is reported only when a signal cut the sleep. */
-static int64_t sleep_common(clockid_t clk, int flags, const struct timespec *req,
-			    uint32_t rem, bool rem64)
+static int64_t sleep_common(clockid_t clk, int flags,
+			    const struct timespec *req, uint32_t rem, bool rem64)
 {
 	struct timespec left;
 	int r = clock_nanosleep(clk, flags, req, &left);

@@ -24,6 +24,7 @@ check() { # name ok detail
 
 rm -rf "$work"
 mkdir -p "$work/qemu" "$work/arm-run"
+work=$(cd "$work" && pwd)
 (cd "$work/qemu" && timeout 60 qemu-arm "$prog" >../qemu.out 2>/dev/null; echo $? >../qemu.rc)
 (cd "$work/arm-run" && timeout 60 "$arm_run" "$prog" >../arm-run.out 2>../arm-run.err; echo $? >../arm-run.rc)
 # One result per line of the reference output.

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Writes the deterministic inputs of the busybox tests and benchmark.
 
-usage: busybox_inputs.py DIR          small test inputs (text, numbers, binary)
+usage: busybox_inputs.py DIR          small test inputs (text, numbers, binary, xz)
        busybox_inputs.py --random N F N bytes of seeded pseudo-random data
        busybox_inputs.py --text N F   N bytes of seeded word text (compressible)
 """
+import lzma
 import os
 import random
 import sys
@@ -43,6 +44,10 @@ def small(d):
             f.write("%s%d:x:%d:%d:%s user:/home/%s%d:/bin/sh\n" %
                     (rng.choice(WORDS), i, 1000 + i, 100 + i % 7,
                      rng.choice(WORDS), rng.choice(WORDS), i))
+    with open(os.path.join(d, "nums.txt"), "rb") as f, \
+            open(os.path.join(d, "nums.txt.xz"), "wb") as g:
+        g.write(lzma.compress(f.read(), format=lzma.FORMAT_XZ,
+                              check=lzma.CHECK_CRC32))
     with open(os.path.join(d, "data.bin"), "wb") as f:
         f.write(rng.randbytes(300000))
     tree = os.path.join(d, "tree", "sub")

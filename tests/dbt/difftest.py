@@ -5,8 +5,12 @@ their per-case records.
 
 Environment: DIFFTEST_SEED (one seed or a comma list), DIFFTEST_CASES
 (cases per seed), DIFFTEST_CLASS (all, or a comma list of classes such as
-mul,div) replace the fixed plan; DIFFTEST_VERBOSE=1 details every failure.
+mul,div) replace the fixed plan; DIFFTEST_VERBOSE=1 details every failure;
+DIFFTEST_SHRINK=0 skips reducing detailed failures to their failing groups.
 Prints "suite difftest: N passed, M failed" and exits non-zero on failure.
+Example: DIFFTEST_CLASS=mul DIFFTEST_CASES=2000 tests/dbt/difftest.py
+--runner build/arm-run; a program's ELF stays in the work directory, and
+`<elf> K` runs its cases from K on.
 """
 
 import argparse
@@ -27,8 +31,8 @@ CC = "arm-linux-gnueabi-gcc"
 
 # The fixed plan of `make test`: mixed programs, then every class alone so a
 # class the mix rarely reaches still gets its share.  (seed, cases, class)
-PLAN = ([(s, 800, "all") for s in (1, 2, 3, 4, 5)] +
-        [(100 + i, 200, c) for i, c in enumerate(gen.CLASSES)])
+PLAN = ([(s, 1500, "all") for s in (1, 2, 3, 4, 5)] +
+        [(100 + i, 400, c) for i, c in enumerate(gen.CLASSES)])
 
 # A crashing or hanging case costs one relaunch from the next case; past
 # this many per program the rest count as failed without running.
@@ -40,6 +44,8 @@ SUITE_BUDGET = 240.0
 # only counted: a badly broken translator must not flood the log.
 DETAILED_FAILURES = 10
 LISTED_FAILURES = 60
+# Shrinking costs two launches per group: only the first few failures.
+SHRUNK_FAILURES = 3
 
 
 def plan_from_env():
@@ -54,10 +60,13 @@ def plan_from_env():
 
 
 def build(prog, workdir):
-    stem = os.path.join(workdir, "difftest-%s-%d" %
-                        (prog.label.replace(",", "+"), prog.seed))
+    return assemble(prog.text, os.path.join(workdir, "difftest-%s-%d" % (
+        prog.label.replace(",", "+"), prog.seed)))
+
+
+def assemble(text, stem):
     with open(stem + ".S", "w") as f:
-        f.write(prog.text)
+        f.write(text)
     cmd = [CC] + list(gen.LINK_FLAGS) + [stem + ".S", "-o", stem]
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode:
@@ -147,55 +156,110 @@ def differences(want, got):
     return lines
 
 
-def report(prog, elf, idx, why, diff_lines, shown):
-    if shown >= LISTED_FAILURES:
-        return
-    print("FAIL seed %d class %s case %d: %s" % (prog.seed, prog.label, idx,
-                                                why))
-    if shown >= DETAILED_FAILURES:
-        return
-    print("  reproduce: DIFFTEST_SEED=%d DIFFTEST_CASES=%d DIFFTEST_CLASS=%s"
-          " (or run %s %d: cases from %d on)"
-          % (prog.seed, len(prog.cases), prog.label, elf, idx, idx))
-    case = prog.cases[idx]
-    print("  initial r0-r12,r14: " +
-          " ".join("%08x" % v for v in case.regs))
-    print("  initial APSR: %s" % apsr_text(case.apsr))
+class Session:
+    """One suite run: the command under test, where programs go, the time
+    budget, and how many failures were printed so far."""
+
+    def __init__(self, runner, workdir):
+        self.runner, self.workdir = runner, workdir
+        self.deadline = time.time() + SUITE_BUDGET
+        self.shrinking = os.environ.get("DIFFTEST_SHRINK", "1") != "0"
+        self.verbose = os.environ.get("DIFFTEST_VERBOSE") == "1"
+        self.shown = 0
+
+    def check_program(self, prog):
+        """Returns (passed, failed) for one generated program."""
+        elf = build(prog, self.workdir)
+        n = len(prog.cases)
+        # Both emulators at once: the test machine has two cores.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            ref_job = pool.submit(run_all, list(REFERENCE) + [elf], n,
+                                  self.deadline)
+            got_job = pool.submit(run_all, self.runner + [elf], n,
+                                  self.deadline)
+            (ref, ref_lost), (got, got_lost) = (ref_job.result(),
+                                                got_job.result())
+        passed = 0
+        for idx in range(n):
+            if idx not in ref:
+                why = "reference failed, generator bug: " + ref_lost[idx]
+                diff = []
+            elif idx not in got:
+                why, diff = got_lost[idx], []
+            elif ref[idx] == got[idx]:
+                passed += 1
+                continue
+            elif decode(got[idx])[0]["index"] != decode(ref[idx])[0]["index"]:
+                why = ("output out of step: record of case %d where case %d"
+                       " was due" % (decode(got[idx])[0]["index"], idx))
+                diff = []
+            else:
+                why, diff = "state differs", differences(ref[idx], got[idx])
+            self.report(prog, elf, idx, why, diff)
+        return passed, n - passed
+
+    def report(self, prog, elf, idx, why, diff_lines):
+        shown, self.shown = self.shown, self.shown + 1
+        if shown >= LISTED_FAILURES and not self.verbose:
+            return
+        print("FAIL seed %d class %s case %d: %s" % (prog.seed, prog.label,
+                                                    idx, why))
+        if shown >= DETAILED_FAILURES and not self.verbose:
+            return
+        print("  reproduce: DIFFTEST_SEED=%d DIFFTEST_CASES=%d "
+              "DIFFTEST_CLASS=%s (or run %s %d: cases from %d on)"
+              % (prog.seed, len(prog.cases), prog.label, elf, idx, idx))
+        case = prog.cases[idx]
+        print("  initial r0-r12,r14: " +
+              " ".join("%08x" % v for v in case.regs))
+        print("  initial APSR: %s" % apsr_text(case.apsr))
+        print_case(case, diff_lines)
+        if not self.shrinking or shown >= SHRUNK_FAILURES:
+            return
+        small, small_diff = self.shrink(case)
+        if small is not None and len(small.groups) < len(case.groups):
+            print("  shrunk to %d of %d groups, still failing:" %
+                  (len(small.groups), len(case.groups)))
+            print_case(small, small_diff)
+
+    def alone(self, case):
+        """Difference lines of `case` run as the only case of a program
+        (empty when it passes, None when the reference itself fails)."""
+        elf = assemble(gen.program_text([case]),
+                       os.path.join(self.workdir, "difftest-shrink"))
+        ref, _ = launch(list(REFERENCE) + [elf], 0, LAUNCH_TIMEOUT)
+        got, note = launch(self.runner + [elf], 0, LAUNCH_TIMEOUT)
+        if not ref or note.startswith("cannot start"):
+            return None
+        if not got:
+            return ["  no record (%s)" % note]
+        return differences(ref[0], got[0]) if ref[0] != got[0] else []
+
+    def shrink(self, case):
+        """Drops body groups, last first, while the case still fails, so
+        the translator developer reads the few instructions that matter."""
+        diff = self.alone(case)
+        if not diff:
+            return None, None
+        for i in reversed(range(len(case.groups))):
+            trial = case.without_group(i)
+            trial_diff = self.alone(trial)
+            if trial_diff:
+                case, diff = trial, trial_diff
+        return case, diff
+
+
+def print_case(case, diff_lines):
     for line in case.lines:
         print("    " + line)
     for line in diff_lines:
         print(line)
 
 
-def check_program(prog, runner, workdir, shown, deadline):
-    """Returns (passed, failed) for one generated program."""
-    elf = build(prog, workdir)
-    n = len(prog.cases)
-    # Both emulators at once: the test machine has two cores.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        ref_job = pool.submit(run_all, list(REFERENCE) + [elf], n, deadline)
-        got_job = pool.submit(run_all, runner + [elf], n, deadline)
-        (ref, ref_lost), (got, got_lost) = ref_job.result(), got_job.result()
-    passed = failed = 0
-    for idx in range(n):
-        if idx not in ref:
-            why, diff = "reference failed, generator bug: %s" % \
-                ref_lost[idx], []
-        elif idx not in got:
-            why, diff = got_lost[idx], []
-        elif ref[idx] == got[idx]:
-            passed += 1
-            continue
-        else:
-            why, diff = "state differs", differences(ref[idx], got[idx])
-        failed += 1
-        report(prog, elf, idx, why, diff, shown[0])
-        shown[0] += 1
-    return passed, failed
-
-
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(
+        description=__doc__ + "\nClasses: " + ", ".join(gen.CLASSES),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runner", required=True,
                     help="command under test, e.g. build/arm-run")
     ap.add_argument("--workdir", default="build/difftest")
@@ -215,14 +279,11 @@ def main():
               sum(n for _, n, _ in plan))
         return 1
     os.makedirs(args.workdir, exist_ok=True)
-    verbose = os.environ.get("DIFFTEST_VERBOSE") == "1"
-    shown = [-10 ** 9 if verbose else 0]
+    session = Session(runner, args.workdir)
     total_pass = total_fail = 0
     start = time.time()
     for seed, ncases, cls in plan:
-        prog = gen.build_program(seed, ncases, cls)
-        p, f = check_program(prog, runner, args.workdir, shown,
-                             start + SUITE_BUDGET)
+        p, f = session.check_program(gen.build_program(seed, ncases, cls))
         print("difftest seed %d class %s: %d passed, %d failed" %
               (seed, cls, p, f))
         total_pass, total_fail = total_pass + p, total_fail + f

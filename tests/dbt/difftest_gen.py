@@ -41,13 +41,12 @@ LINK_FLAGS = ("-nostdlib", "-static", "-marm", "-march=armv7ve",
 
 def g_branch(ctx):
     """Forward branches over other groups (B, ADD PC, BX, MOV PC, LDR PC,
-    LDM with PC) and calls (BL, BLX register) to subroutines placed after
-    the case, returning by BX LR, MOV PC, LR or a load into the PC.  Only
-    ARM targets: interworking into Thumb is outside the translator's scope."""
+    LDM with PC) and calls to subroutines placed after the case.  Only ARM
+    targets: interworking into Thumb is outside the translator's scope."""
     rng = ctx.rng
     kind = rng.below(6)
     if kind >= 4:
-        return call(ctx, kind == 5)
+        return call(ctx)
     target = ctx.label()
     c = ctx.cond()
     if kind == 0:
@@ -63,25 +62,56 @@ def g_branch(ctx):
     return head + inner_groups(ctx, rng.between(1, 3)) + [target + ":"]
 
 
-def call(ctx, via_register):
+def call(ctx):
+    """A call and its subroutine.  Some subroutines return one instruction
+    past the call site, so a translator that predicts returns must check
+    the prediction."""
     rng = ctx.rng
     sub = ctx.label()
-    c = ctx.cond()
-    if via_register:
-        r = ctx.dest(exclude=(LR,))
-        lines = set_label(r, sub) + ["blx%s %s" % (c, reg(r))]
-    else:
-        lines = ["bl%s %s" % (c, sub)]
+    lines = call_insns(ctx, sub)
+    skip = rng.chance(0.2)
     saved = ctx.writable
     ctx.writable = [r for r in saved if r != LR]
-    if rng.chance(0.3):
-        pro, epi = g_sub_return_mem(ctx)
-    else:
-        pro, epi = [], [rng.pick(("bx lr", "mov pc, lr"))]
+    pro, epi = sub_frame(ctx, ["add lr, lr, #4"] if skip else [])
     body = inner_groups(ctx, rng.between(1, 3))
     ctx.writable = saved
     ctx.trailer += [sub + ":"] + pro + body + epi
+    if skip:
+        lines.append("mov %s, #%d" % (reg(ctx.dest()), rng.below(256)))
     return lines + inner_groups(ctx, rng.below(2))
+
+
+def call_insns(ctx, sub):
+    """BL, BLX register (also BLX LR, which must read LR before writing
+    it), or the pre-v5 idiom MOV LR, PC; MOV PC, Rm (PC reads as +8)."""
+    c = ctx.cond()
+    kind = ctx.rng.below(4)
+    if kind == 0:
+        return ["bl%s %s" % (c, sub)]
+    if kind == 2:
+        return set_label(LR, sub) + ["blx%s lr" % c]
+    r = ctx.dest(exclude=(LR,))
+    if kind == 1:
+        return set_label(r, sub) + ["blx%s %s" % (c, reg(r))]
+    return set_label(r, sub) + ["mov%s lr, pc" % c,
+                                "mov%s pc, %s" % (c, reg(r))]
+
+
+def sub_frame(ctx, adjust):
+    """(prologue, epilogue) of a subroutine: return by BX LR, MOV PC, LR,
+    a conditional BX LR before the last group, or a load into the PC.
+    `adjust` moves the return address first."""
+    rng = ctx.rng
+    kind = rng.below(4)
+    if kind == 0:
+        pro, epi = g_sub_return_mem(ctx)
+        return adjust + pro, epi
+    if kind == 1:
+        return [], adjust + ["bx lr"]
+    if kind == 2:
+        return [], adjust + ["mov pc, lr"]
+    early = ["bx%s lr" % ctx.cond()] + inner_groups(ctx, 1)
+    return [], adjust + early + ["bx lr"]
 
 
 def inner_groups(ctx, count):
@@ -111,6 +141,7 @@ CLASSES = {
 
 
 def group(ctx, cls):
+    ctx.recent = []
     return ctx.rng.pick(CLASSES[cls])(ctx)
 
 
@@ -126,9 +157,21 @@ def parse_classes(text):
 
 
 class Case:
-    def __init__(self, no, regs, apsr, buf_seed, lines):
+    """Initial state, the body as groups (any of them can be dropped when
+    shrinking a failure) and the subroutines called from the body."""
+
+    def __init__(self, no, regs, apsr, buf_seed, groups, trailer):
         self.no, self.regs, self.apsr = no, regs, apsr
-        self.buf_seed, self.lines = buf_seed, lines
+        self.buf_seed, self.groups, self.trailer = buf_seed, groups, trailer
+
+    @property
+    def lines(self):
+        body = [line for g in self.groups for line in g]
+        return body + ["b dt_case_done"] + self.trailer
+
+    def without_group(self, i):
+        return Case(self.no, self.regs, self.apsr, self.buf_seed,
+                    self.groups[:i] + self.groups[i + 1:], self.trailer)
 
 
 def build_case(rng, no, classes):
@@ -136,11 +179,11 @@ def build_case(rng, no, classes):
     regs = [rng.value() for _ in range(14)]
     apsr = rng.word() & APSR_MASK
     buf_seed = rng.word() | 1   # xorshift32 needs a nonzero state
-    body = []
-    for _ in range(rng.between(4, 14)):
-        body += group(ctx, rng.pick(classes))
-    return Case(no, regs, apsr, buf_seed, body + ["b dt_case_done"] +
-                ctx.trailer)
+    # Some long cases, so the translator's register cache and flag
+    # liveness see long blocks under register pressure.
+    count = rng.between(20, 40) if rng.chance(0.1) else rng.between(4, 14)
+    groups = [group(ctx, rng.pick(classes)) for _ in range(count)]
+    return Case(no, regs, apsr, buf_seed, groups, ctx.trailer)
 
 
 def case_text(case):
@@ -165,6 +208,7 @@ def case_text(case):
 DRIVER = r"""
 	.syntax unified
 	.arch armv7ve
+	.arch_extension mp		@ PLDW, as on Cortex-A15
 	.arm
 	.equ SYS_EXIT, 1		@ ARM EABI Linux syscall numbers
 	.equ SYS_WRITE, 4
@@ -301,14 +345,18 @@ def build_program(seed, ncases, label):
     classes = parse_classes(label)
     rng = Rng(seed)
     cases = [build_case(rng, i, classes) for i in range(ncases)]
-    head = DRIVER.format(ncases=ncases, buf_words=BUF_SIZE // 4,
+    return Program(seed, label, cases, program_text(cases))
+
+
+def program_text(cases):
+    """The assembly of a program running `cases` in order."""
+    head = DRIVER.format(ncases=len(cases), buf_words=BUF_SIZE // 4,
                          scratch_words=SCRATCH_WORDS,
                          record_size=RECORD_SIZE, apsr_hi=APSR_MASK >> 16)
     table = ["\t.section .rodata", "\t.balign 4", "dt_cases:"]
     table += ["\t.word .Ldt_case%d" % c.no for c in cases]
-    text = "\n".join([head] + [case_text(c) for c in cases] +
-                     [CASE_DONE] + table) + "\n"
-    return Program(seed, label, cases, text)
+    return "\n".join([head] + [case_text(c) for c in cases] +
+                      [CASE_DONE] + table) + "\n"
 
 
 def main():

@@ -1,4 +1,6 @@
-"""Instruction classes of the differential tester.
+"""The differential tester's shared generation pieces (seeded choices,
+register picking, address and shift helpers) and its integer classes:
+data processing, MOVW/MOVT, multiplies and divides.
 
 Each generator returns one *group*: a few lines of A32 assembly that are
 architecturally defined (ARM DDI 0406C) in any register and flag state, so
@@ -16,7 +18,7 @@ BUF_SIZE = 256
 SCRATCH_ADDR = BUF_ADDR + BUF_SIZE
 SCRATCH_WORDS = 4
 
-SP, LR, PC = 13, 14, 15
+LR, PC = 14, 15
 MASK32 = 0xffffffff
 
 # Every condition but AL (DDI 0406C A8.3); AL is the common case.
@@ -32,6 +34,9 @@ EDGE_VALUES = (0, 1, 2, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x10000,
 # Register-specified shifts use the bottom byte of Rs (A8.4.2): these hit
 # every boundary of LSL/LSR/ASR/ROR.
 SHIFT_AMOUNTS = (0, 1, 2, 7, 8, 15, 16, 31, 32, 33, 63, 64, 255, 256, 257)
+
+# How often an operand reuses a register the same group already named.
+ALIAS_CHANCE = 0.25
 
 
 class Rng:
@@ -72,6 +77,8 @@ class Ctx:
     """Generation state of one case: registers that may be written, labels,
     and subroutines to place after the case's last instruction."""
 
+    # SP stays out: it holds the emulator's stack address, which differs
+    # between runs.  PC appears only where a class puts it on purpose.
     SOURCES = tuple(range(13)) + (LR,)
 
     def __init__(self, rng, case_no, classes):
@@ -80,6 +87,7 @@ class Ctx:
         self.classes = classes
         self.writable = list(self.SOURCES)
         self.trailer = []
+        self.recent = []
         self._labels = 0
 
     def label(self):
@@ -90,10 +98,23 @@ class Ctx:
         return self.rng.pick(CONDS) if self.rng.chance(0.35) else ""
 
     def dest(self, exclude=()):
-        return self.rng.pick([r for r in self.writable if r not in exclude])
+        return self._choose(self.writable, exclude)
 
     def src(self, exclude=()):
-        return self.rng.pick([r for r in self.SOURCES if r not in exclude])
+        return self._choose(self.SOURCES, exclude)
+
+    def _choose(self, pool, exclude):
+        """A register of `pool`; often one the group already named, since
+        aliased operands (Rd == Rn, Rm == Rt, ...) are where translators
+        that cache guest registers in host registers go wrong."""
+        allowed = [r for r in pool if r not in exclude]
+        again = [r for r in self.recent if r in allowed]
+        if again and self.rng.chance(ALIAS_CHANCE):
+            r = self.rng.pick(again)
+        else:
+            r = self.rng.pick(allowed)
+        self.recent.append(r)
+        return r
 
     def dests(self, k, exclude=()):
         pool = [r for r in self.writable if r not in exclude]

@@ -129,7 +129,7 @@ def g_misc(ctx):
         opt = rng.pick(("sy", "st", "ish", "ishst", "nsh", "nshst",
                         "osh", "oshst"))
         return [rng.pick(("%s %s" % (op, opt), "isb sy", "clrex"))]
-    op, n = rng.pick(("pld", "pli")), reg(ctx.src())
+    op, n = rng.pick(("pld", "pldw", "pli")), reg(ctx.src())
     if rng.chance(0.5):
         return ["%s [%s, #%d]" % (op, n, rng.between(-4095, 4095))]
     return ["%s [%s, %s%s, lsl #%d]" % (op, n, rng.pick(("", "-")),

@@ -33,7 +33,7 @@ def index_register(ctx, lines, n, avoid, shifted):
     m = ctx.dest(exclude=(n,) + tuple(avoid))
     v = rng.word() if rng.chance(0.2) else rng.below(64)
     kind, amount, carry = "lsl", 0, 0
-    if shifted:
+    if shifted and rng.chance(0.7):
         kind, amount = imm_shift(rng)
         if kind == "rrx":
             carry, cl = known_carry(ctx, m)
@@ -212,8 +212,9 @@ def g_branch_mem(ctx, target):
                   "ldr%s %s, [%s]" % (c, reg(PC), reg(a))]
     else:
         other = ctx.dest(exclude=(a,))
+        wback = rng.pick(("", "!"))
         lines += ["str %s, [%s, #4]" % (reg(x), reg(a)),
-                  "ldm%s %s, {%s, pc}" % (c, reg(a), reg(other))]
+                  "ldm%s %s%s, {%s, pc}" % (c, reg(a), wback, reg(other))]
     return lines
 
 

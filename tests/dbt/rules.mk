@@ -1,6 +1,6 @@
 # Differential test of the translator (tests/dbt/difftest*): seeded random
 # A32 programs run under qemu-arm and under arm-run, state compared per case.
 # DIFFTEST_SEED, DIFFTEST_CASES and DIFFTEST_CLASS override the fixed plan.
-# ARM_RUN is the arm-run binary, defined by the arm-run rules.
+# ARM_RUN is the arm-run binary, defined in dbt/hosted/rules.mk.
 TEST_DEPS += $(ARM_RUN)
-TEST_SUITES += "python3 -B tests/dbt/difftest.py --runner $(BUILD)/arm-run --workdir $(BUILD)/difftest"
+TEST_SUITES += "python3 -B tests/dbt/difftest.py --runner $(ARM_RUN) --workdir $(BUILD)/difftest"

@@ -9,7 +9,15 @@ A32_DECODE_SRCS := dbt/a32_decode.c dbt/a32_decode_tab.c dbt/a32_fields.c \
 A32_DECODE_TEST := $(BUILD)/tests/test_a32_decode
 A32_SAMPLE := $(BUILD)/tests/a32_sample.elf
 
-$(A32_DECODE_TEST): tests/unit/test_a32_decode.c \
+A32_DECODE_TEST_SRCS := tests/unit/test_a32_decode.c \
+	tests/unit/a32_objdump_expect.c
+A32_DECODE_TEST_OBJS := $(patsubst %.c,$(BUILD)/san/%.o,$(A32_DECODE_TEST_SRCS))
+
+$(BUILD)/san/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(V)$(HOSTCC) $(HOST_CFLAGS) $(SAN_FLAGS) -c $< -o $@
+
+$(A32_DECODE_TEST): $(A32_DECODE_TEST_OBJS) \
 		$(patsubst %.c,$(BUILD)/san/%.o,$(A32_DECODE_SRCS))
 	@mkdir -p $(dir $@)
 	$(V)$(HOSTCC) $(HOST_CFLAGS) $(SAN_FLAGS) -o $@ $^
@@ -21,3 +29,8 @@ $(A32_SAMPLE): tests/unit/a32_sample.c
 TEST_DEPS += $(A32_DECODE_TEST) $(A32_SAMPLE)
 TEST_SUITES += "$(A32_DECODE_TEST) $(ARM_OBJDUMP) $(BUILD)/tests"
 TEST_SUITES += "$(A32_DECODE_TEST) $(ARM_OBJDUMP) --elf $(A32_SAMPLE)"
+
+-include $(A32_DECODE_TEST_OBJS:.o=.d)
+
+# The system-mode translator test.
+-include tests/unit/dbt_sys.mk

@@ -192,6 +192,13 @@ static void cases_bits(void)
 	CASE("cmovne eax, ecx", x86_cmov(B, X86_CC_NE, 4, X86_RAX, X86_RCX));
 	CASE("cmovl r8, r9", x86_cmov(B, X86_CC_L, 8, X86_R8, X86_R9));
 	CASE("cmova edx, r15d", x86_cmov(B, X86_CC_A, 4, X86_RDX, X86_R15));
+	CASE("and ah, 0xc0", x86_alu_ri(B, X86_AND, 1, X86_AH, 0xc0));
+	CASE("or ah, al", x86_alu_rr(B, X86_OR, 1, X86_AH, X86_RAX));
+	CASE("mov byte ptr [rbp+0x41], ah", x86_store(B, 1, x86_m(X86_RBP, 0x41), X86_AH));
+	CASE("mov ah, byte ptr [rbp+0x41]", x86_load(B, 1, X86_AH, x86_m(X86_RBP, 0x41)));
+	CASE("or byte ptr [rbp+0x41], ah", x86_alu_mr(B, X86_OR, 1, x86_m(X86_RBP, 0x41), X86_AH));
+	CASE("or byte ptr [rbp+0x41], r8b", x86_alu_mr(B, X86_OR, 1, x86_m(X86_RBP, 0x41), X86_R8));
+	CASE("and byte ptr [rbp+0x41], 0xfe", x86_alu_mi(B, X86_AND, 1, x86_m(X86_RBP, 0x41), 0xfe));
 	CASE("lahf", x86_lahf(B));
 	CASE("sahf", x86_sahf(B));
 	CASE("cmc", x86_cmc(B));
