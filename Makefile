@@ -19,7 +19,7 @@ KASFLAGS := $(filter-out -std=gnu11,$(KCFLAGS)) -D__ASSEMBLY__
 KLDFLAGS := -nostdlib -static -no-pie -z max-page-size=0x1000 -z noexecstack -Wl,--build-id=none -T linker.ld
 
 MONITOR_SRCS := $(wildcard boot/*.S boot/*.c arch/x86_64/*.S arch/x86_64/*.c \
-	mm/*.c lib/*.c monitor/*.c)
+	mm/*.c lib/*.c monitor/*.c shadow/*.c guest-arm/*.c dbt/*.c)
 MONITOR_OBJS := $(patsubst %,$(BUILD)/k/%.o,$(basename $(MONITOR_SRCS)))
 MONITOR := $(BUILD)/armvisor.elf
 ISO := $(BUILD)/armvisor.iso

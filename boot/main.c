@@ -18,6 +18,7 @@
 #include "boot/banner.h"
 #include "boot/bootinfo.h"
 #include "boot/options.h"
+#include "guest-arm/board.h"
 #include "lib/log.h"
 #include "mm/mm.h"
 #include "monitor/console.h"
@@ -142,10 +143,12 @@ void kmain(uint32_t magic, uint64_t info_phys)
 	case OPT_TEST_FAULT:
 		deliberate_fault();
 		panic("test=fault: the deliberate fault did not fault");
+	case OPT_TEST_GUEST:
+		platform_exit_test(board_run(&boot_info, &options) == 0);
 	default:
 		break;
 	}
-	kprintf("this build has no ARM guest support yet: the system-mode "
-		"translator is not in it\n");
+	if (board_run(&boot_info, &options) == 0)
+		platform_poweroff();
 	console_run();
 }

@@ -164,6 +164,45 @@ static enum mmio_result multiple(struct arm_cpu *cpu, const struct a32_insn *in,
 	return MMIO_DONE;
 }
 
+/* STREX family (A8.8.212-A8.8.215) with the translator's local monitor
+ * (dbt/translate_mem.c): the store happens iff the monitor is valid for
+ * this address; either way the monitor is cleared. */
+static enum mmio_result store_exclusive(struct arm_cpu *cpu, const struct a32_insn *in,
+					const struct mmio_ops *ops, struct mmio_fault *f)
+{
+	unsigned size = in->op == A32_STREXB ? 1 : in->op == A32_STREXH ? 2 : 4;
+	unsigned words = in->op == A32_STREXD ? 2 : 1;
+	uint32_t addr = cpu->r[in->rn];
+	uint32_t status = 1;
+
+	if (cpu->exclusive_valid && cpu->exclusive_addr == addr) {
+		uint32_t vals[2] = { cpu->r[in->rt], cpu->r[in->rt2] };
+		for (unsigned i = 0; i < words; i++)
+			if (access(ops, addr + 4 * i, size, false, &vals[i], f))
+				return MMIO_ABORT;
+		status = 0;
+	}
+	cpu->exclusive_valid = 0;
+	cpu->r[in->rd] = status;
+	cpu->r[ARM_REG_PC] += 4;
+	return MMIO_DONE;
+}
+
+/* SWP/SWPB (A8.8.229): load, then store, then write Rt. */
+static enum mmio_result swap(struct arm_cpu *cpu, const struct a32_insn *in,
+			     const struct mmio_ops *ops, struct mmio_fault *f)
+{
+	unsigned size = in->op == A32_SWPB ? 1 : 4;
+	uint32_t addr = cpu->r[in->rn], old, val = cpu->r[in->rt2];
+
+	if (access(ops, addr, size, true, &old, f) ||
+	    access(ops, addr, size, false, &val, f))
+		return MMIO_ABORT;
+	cpu->r[in->rt] = old;
+	cpu->r[ARM_REG_PC] += 4;
+	return MMIO_DONE;
+}
+
 enum mmio_result mmio_emulate(struct arm_cpu *cpu, const struct a32_insn *in,
 			      const struct mmio_ops *ops, struct mmio_fault *f)
 {
@@ -174,6 +213,10 @@ enum mmio_result mmio_emulate(struct arm_cpu *cpu, const struct a32_insn *in,
 		return MMIO_UNSUPPORTED;
 	if (in->op == A32_LDM || in->op == A32_STM)
 		return multiple(cpu, in, ops, f);
+	if (in->op >= A32_STREX && in->op <= A32_STREXD)
+		return store_exclusive(cpu, in, ops, f);
+	if (in->op == A32_SWP || in->op == A32_SWPB)
+		return swap(cpu, in, ops, f);
 	if (!classify((enum a32_op)in->op, &x))
 		return MMIO_UNSUPPORTED;
 	return single(cpu, in, &x, ops, f);

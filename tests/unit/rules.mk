@@ -33,4 +33,3 @@ TEST_SUITES += "$(A32_DECODE_TEST) $(ARM_OBJDUMP) --elf $(A32_SAMPLE)"
 -include $(A32_DECODE_TEST_OBJS:.o=.d)
 
 # The system-mode translator test.
--include tests/unit/dbt_sys.mk

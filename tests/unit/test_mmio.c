@@ -51,11 +51,13 @@ static const struct mmio_ops ops = { fake_read, fake_write, NULL };
 
 /* The translator library is linked for arm_cpu_cpsr(); this test is its
  * embedder but never translates. */
-int dbt_host_code_page(struct arm_cpu *c, uint32_t va, uint64_t *key)
+int dbt_host_code_page(struct arm_cpu *c, uint32_t va, uint64_t *key,
+		       const void **host)
 {
 	(void)c;
 	(void)va;
 	(void)key;
+	(void)host;
 	return -1;
 }
 static struct arm_cpu cpu;
@@ -221,8 +223,60 @@ static void test_aborts_are_precise(void)
 	CHECK_EQ(run(0xe1910f9f), MMIO_UNSUPPORTED);
 }
 
+/* STREX (A8.8.212) against the local monitor, SWP (A8.8.229). */
+static void test_exclusive_and_swap(void)
+{
+	reset();   /* strex r0, r2, [r1] with the monitor open: fails */
+	cpu.r[2] = 0x12345678;
+	CHECK_EQ(run(0xe1810f92), MMIO_DONE);
+	CHECK_EQ(cpu.r[0], 1);
+	CHECK(word_at(MEM_BASE + 0x20) != 0x12345678);
+
+	reset();   /* the monitor holds r1: stores, status 0, monitor cleared */
+	cpu.r[2] = 0x12345678;
+	cpu.exclusive_valid = 1;
+	cpu.exclusive_addr = MEM_BASE + 0x20;
+	CHECK_EQ(run(0xe1810f92), MMIO_DONE);
+	CHECK_EQ(cpu.r[0], 0);
+	CHECK_EQ(word_at(MEM_BASE + 0x20), 0x12345678);
+	CHECK_EQ(cpu.exclusive_valid, 0);
+	CHECK_EQ(cpu.r[ARM_REG_PC], 0x8004);
+
+	reset();   /* the monitor holds another address: fails */
+	cpu.exclusive_valid = 1;
+	cpu.exclusive_addr = MEM_BASE + 0x24;
+	CHECK_EQ(run(0xe1c10f92), MMIO_DONE);   /* strexb */
+	CHECK_EQ(cpu.r[0], 1);
+	CHECK_EQ(cpu.exclusive_valid, 0);
+
+	reset();   /* strexd r0, r2, r3, [r1] */
+	cpu.r[2] = 0xaaaa0001;
+	cpu.r[3] = 0xbbbb0002;
+	cpu.exclusive_valid = 1;
+	cpu.exclusive_addr = MEM_BASE + 0x20;
+	CHECK_EQ(run(0xe1a10f92), MMIO_DONE);
+	CHECK_EQ(cpu.r[0], 0);
+	CHECK_EQ(word_at(MEM_BASE + 0x20), 0xaaaa0001);
+	CHECK_EQ(word_at(MEM_BASE + 0x24), 0xbbbb0002);
+
+	reset();   /* swp r0, r2, [r1] */
+	uint32_t before = word_at(MEM_BASE + 0x20);
+	cpu.r[2] = 0x55667788;
+	CHECK_EQ(run(0xe1010092), MMIO_DONE);
+	CHECK_EQ(cpu.r[0], before);
+	CHECK_EQ(word_at(MEM_BASE + 0x20), 0x55667788);
+
+	reset();   /* swpb r0, r2, [r1] */
+	cpu.r[2] = 0x1ff;
+	CHECK_EQ(run(0xe1410092), MMIO_DONE);
+	CHECK_EQ(cpu.r[0], 0xa0);
+	CHECK_EQ(mem[0x20], 0xff);
+	CHECK_EQ(mem[0x21], 0xa1);
+}
+
 int main(void)
 {
+	test_exclusive_and_swap();
 	test_single();
 	test_widths_and_signs();
 	test_doubles_and_multiples();
