@@ -59,6 +59,8 @@ void dbt_cache_reset(struct dbt *d)
 	d->nrecs = 0;
 	d->code_ptr = d->code_start;
 	d->generation++;
+	/* A jump waiting to be chained lies in the dropped code. */
+	d->chain_site = NULL;
 }
 
 static uint32_t hash_of(uint64_t key)

@@ -64,11 +64,13 @@ void dbt_flush(struct dbt *d);
 void dbt_set_alignment_check(struct dbt *d, bool on);
 
 /* Map a host RIP inside translated code to the access it was performing
- * and set the CPU's pc to that instruction (guest registers are in memory
- * at every access). The embedder sets cpu->fault_addr and resumes at
- * out->resume_rip, which leaves dbt_run() with DBT_EXIT_FAULT; calling
- * dbt_run() again retries the instruction. Returns 0 when rip is a
- * recorded access, -1 otherwise. */
+ * and set the CPU's pc to that instruction. The embedder sets
+ * cpu->fault_addr and resumes the interrupted host context (all its
+ * registers as they were) at out->resume_rip: that code stores the guest
+ * registers and flags the block held in host registers, then leaves
+ * dbt_run() with DBT_EXIT_FAULT, the guest state exactly that before the
+ * instruction; calling dbt_run() again retries it. Returns 0 when rip is
+ * a recorded access, -1 otherwise. */
 int dbt_fault_lookup(struct dbt *d, uint64_t host_rip,
 		     struct dbt_mem_access *out);
 

@@ -108,11 +108,20 @@ static bool is_undef(const struct a32_insn *in)
 	       (a32_op_is_system(in->op) && !dbt_is_apsr_access(in));
 }
 
+/* A conditional B leaves the block only when taken: translation goes on
+ * along the fall-through path, with the register cache still live. */
+static bool is_side_exit(const struct a32_insn *in)
+{
+	return in->op == A32_B && in->cond < A32_COND_AL;
+}
+
 static bool ends_block(const struct dbt *d, const struct a32_insn *in)
 {
 	unsigned op = in->op;
 	if (is_undef(in) || tr_sys_exits(d, in))
 		return true;
+	if (is_side_exit(in))
+		return false;
 	if (op_in(op, A32_B, A32_BXJ) || op == A32_SVC || op == A32_UDF ||
 	    op == A32_BKPT || op == A32_MCR)
 		return true;
@@ -140,6 +149,8 @@ static void flag_effects(const struct dbt *d, const struct a32_insn *in,
 		return;
 	}
 	uint8_t r = tr_cond_reads[in->cond & 0xf], w = 0;
+	if (is_side_exit(in))
+		r = TR_NZCV;  /* the next block may read any */
 	bool rrx = in->form == A32_FORM_REG_IMM &&
 		   in->shift_type == A32_SHIFT_RRX;
 	if (rrx)  /* shifter operands and load/store offsets alike */
@@ -210,11 +221,14 @@ static void translate_insn(struct tr *t, const struct a32_insn *in,
 	struct tr_rc_state rc0 = t->rc;
 	translate_body(t, in);
 	if (t->ended) {
-		/* A conditional block end: the other way continues at pc+4. */
+		/* A conditional block end: the other way continues at pc+4,
+		 * in this block unless it ends here. */
 		x86_patch_rel32(skip, t->b.p);
 		tr_flags_set(t, s0);
 		t->rc = rc0;
-		tr_end_direct(t, t->pc + ARM_INSN_SIZE);
+		t->ended = false;
+		if (!is_side_exit(in) || t->idx == t->n - 1)
+			tr_end_direct(t, t->pc + ARM_INSN_SIZE);
 		return;
 	}
 	/* Both ways must leave the flags in the same place. */

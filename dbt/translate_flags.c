@@ -38,8 +38,6 @@ static void flags_save(struct tr *t)
 	t->fl_mem = true;
 }
 
-/* A split state's EFLAGS part into the image, which then holds all
- * four. Clobbers RAX and EFLAGS. */
 /* AH = the LAHF image of a split state, with C from the image for
  * TR_SPLIT_NZ. Loads and register operations only: a read-modify-write
  * of the image would chain store forwarding through every instruction. */
@@ -55,6 +53,8 @@ static void split_ah(struct x86_buf *b, enum tr_split split)
 	x86_alu_rr(b, X86_OR, 1, X86_AH, X86_RAX);
 }
 
+/* A split state's EFLAGS part into the image, which then holds all
+ * four. Clobbers RAX, and EFLAGS for TR_SPLIT_NZ. */
 void tr_flags_merge(struct x86_buf *b, enum tr_split split)
 {
 	split_ah(b, split);

@@ -28,7 +28,7 @@ fi
 mkdir -p "$dir"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-chmod 755 "$tmp"  # apt-get download drops privileges to _apt
+chmod a+rwx "$tmp" # as root, apt-get download writes as the _apt user
 host_arch=$(dpkg --print-architecture)
 (cd "$tmp" && apt-get download -q busybox-static:armel "busybox-static:$host_arch" >&2)
 

@@ -161,6 +161,15 @@ static void signals(void)
 	ualarm(50000, 0);
 	printf("restart read %zd %c alarm %d\n", read(p[0], &c, 1), c, got_sig);
 	wait(NULL);
+
+	/* A signal that arrives while the guest computes, with no system
+	 * call to return from, interrupts translated code. */
+	got_sig = 0;
+	ualarm(20000, 0);
+	for (unsigned long n = 0; !got_sig; n++)
+		if (n > 4000000000ul)
+			break;
+	printf("busy loop interrupted %d\n", got_sig);
 }
 
 /* qemu-arm cannot execute an ARM binary without binfmt_misc, so this

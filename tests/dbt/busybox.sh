@@ -2,8 +2,10 @@
 # Busybox applets under arm-run against the same applets under qemu-arm:
 # each case is a shell snippet run twice, with $BB standing for
 # "<emulator> busybox-armel", and stdout, stderr and exit status must match
-# exactly. A few cases check arm-run's own handling of bad input against
-# what its usage promises. Prints "suite busybox: N passed, M failed".
+# exactly. Cases where an ARM busybox executes another ARM program compare
+# with native x86 busybox of the same version instead, since qemu-arm
+# cannot execute ARM binaries without binfmt_misc. A few cases check
+# arm-run's own handling of bad input against what its usage promises. Prints "suite busybox: N passed, M failed".
 # Usage: tests/dbt/busybox.sh path/to/arm-run [workdir]
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -105,12 +107,24 @@ segv-exit|{ $BB sh -c 'kill -SEGV $$'; echo $?; } 2>/dev/null
 CASES
 )
 
+# Cases where busybox executes itself (through /proc/self/exe): compared
+# with native busybox.
+exec_cases=$(cat <<'CASES'
+exec-timeout|$BB sh -c 'timeout 1 sleep 3; echo $?' 2>&1
+exec-self-argv0|cd / && $BB sh -c 'exec /proc/self/exe md5sum' < $IN/passwd.txt
+exec-nice|$BB sh -c 'nice -n 3 sh -c "echo inner \$(nice)"'
+exec-env|$BB env -i X=1 sh -c 'echo X=$X'
+exec-xargs|printf 'a\nb\n' | $BB xargs -n1 sh -c 'echo [$0]'
+exec-find|cd $IN && $BB find tree -name '*.txt' -exec md5sum {} + | sort
+CASES
+)
+
 pass=0
 fail=0
-run_case() { # label emulator name snippet -> $work/<label>/<name>.*
-	local emu=$2 name=$3 snippet=$4 dir=$work/$1/$3
+run_case() { # label busybox-command name snippet -> $work/<label>/<name>.*
+	local name=$3 snippet=$4 dir=$work/$1/$3
 	mkdir -p "$dir"
-	(cd "$dir" && BB="$emu $bb" timeout "$CASE_TIMEOUT" \
+	(cd "$dir" && BB="$2" timeout "$CASE_TIMEOUT" \
 		bash -c "$snippet" >"$dir.out" 2>"$dir.err"; echo $? >"$dir.rc")
 }
 
@@ -124,22 +138,29 @@ report() { # name ok detail
 	fi
 }
 
-while IFS='|' read -r name snippet; do
-	[ -n "$name" ] || continue
-	run_case qemu qemu-arm "$name" "$snippet"
-	run_case arm-run "$arm_run" "$name" "$snippet"
-	q=$work/qemu/$name
-	a=$work/arm-run/$name
-	if ! cmp -s "$q.out" "$a.out"; then
-		report "$name" bad "stdout differs: $(diff "$q.out" "$a.out" | head -n 4 | tr '\n' ' ')"
-	elif ! cmp -s "$q.err" "$a.err"; then
-		report "$name" bad "stderr differs: qemu '$(head -c 200 "$q.err")' arm-run '$(head -c 200 "$a.err")'"
-	elif ! cmp -s "$q.rc" "$a.rc"; then
-		report "$name" bad "exit status qemu $(cat "$q.rc") arm-run $(cat "$a.rc")"
-	else
-		report "$name" ok
-	fi
-done <<<"$cases"
+# compare REF-LABEL REF-EMULATOR-PREFIX CASES: each case under the
+# reference and under arm-run.
+compare() {
+	local label=$1 ref=$2 name snippet r a
+	while IFS='|' read -r name snippet; do
+		[ -n "$name" ] || continue
+		run_case "$label" "$ref" "$name" "$snippet"
+		run_case arm-run "$arm_run $bb" "$name" "$snippet"
+		r=$work/$label/$name
+		a=$work/arm-run/$name
+		if ! cmp -s "$r.out" "$a.out"; then
+			report "$name" bad "stdout differs: $(diff "$r.out" "$a.out" | head -n 4 | tr '\n' ' ')"
+		elif ! cmp -s "$r.err" "$a.err"; then
+			report "$name" bad "stderr differs: $label '$(head -c 200 "$r.err")' arm-run '$(head -c 200 "$a.err")'"
+		elif ! cmp -s "$r.rc" "$a.rc"; then
+			report "$name" bad "exit status $label $(cat "$r.rc") arm-run $(cat "$a.rc")"
+		else
+			report "$name" ok
+		fi
+	done <<<"$3"
+}
+compare qemu "qemu-arm $bb" "$cases"
+compare native "$native" "$exec_cases"
 
 # arm-run's own errors: one line on stderr, a non-zero status, no guest run.
 bad_input() { # name expected-substring command...

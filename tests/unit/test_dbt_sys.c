@@ -390,6 +390,19 @@ static void test_chaining(bool system_mode)
 	check_eq(name, "first run dispatches twice or more", first > 1, 1);
 	check_eq(name, "new ctx", calls_for_run(d, &cpu, CODE_VA, 2, name),
 		 system_mode ? first : 1);
+	/* A taken conditional branch to another page likewise. */
+	static const uint32_t cond_far[] = {
+		0xe1500000,  /* cmp r0, r0: Z=1 */
+		0x0a0002fd,  /* beq CODE_VA + 0x1000 */
+		SVC_0,
+	};
+	put_code(CODE_VA + 0x400, cond_far, 3);
+	name = system_mode ? "cross-page beq not chained"
+			   : "user mode: cross-page beq chained";
+	first = calls_for_run(d, &cpu, CODE_VA + 0x400, 1, name);
+	check_eq(name, "taken", cpu.r[15], CODE_VA + 0x1004);
+	check_eq(name, "new ctx", calls_for_run(d, &cpu, CODE_VA + 0x400, 2, name),
+		 system_mode ? first : 1);
 	name = "same-page branch chained";
 	check_eq(name, "first run", calls_for_run(d, &cpu, CODE_VA + 0x200, 1, name), 2);
 	check_eq(name, "new ctx", calls_for_run(d, &cpu, CODE_VA + 0x200, 2, name), 1);
