@@ -42,8 +42,11 @@ iso: $(ISO)
 $(ISO): $(MONITOR) scripts/mkiso.sh
 	$(V)scripts/mkiso.sh $(MONITOR) $@
 
-# make run OPTIONS="mem=512M" MODULES="zImage kernel,initrd.cpio initrd"
-run: $(MONITOR)
+# make run [OPTIONS="mem=512M stats=on"] [MODULES="zImage kernel,initrd.cpio initrd"]
+# Without MODULES it boots a bundled bare-metal ARM guest (tests/guest).
+RUN_DEMO := $(BUILD)/guest/exceptions.bin
+MODULES ?= $(RUN_DEMO) kernel
+run: $(MONITOR) $(RUN_DEMO)
 	MODULES="$(MODULES)" scripts/run.sh $(MONITOR) $(OPTIONS)
 
 # ---- host-side builds (unit tests, arm-run) --------------------------------

@@ -97,6 +97,17 @@ static int parse_test(struct options *o, const struct token *t)
 	return 0;
 }
 
+static int parse_stats(struct options *o, const struct token *t)
+{
+	if (token_is(t, "on"))
+		o->stats = true;
+	else if (token_is(t, "off"))
+		o->stats = false;
+	else
+		return -1;
+	return 0;
+}
+
 static int parse_bootargs(struct options *o, const struct token *t)
 {
 	if (t->val_len >= sizeof(o->bootargs))
@@ -112,6 +123,7 @@ static const struct opt_desc opt_table[] = {
 	{ "log", parse_log, "error, warn, info or debug" },
 	{ "test", parse_test, "exit, fault, console or guest" },
 	{ "bootargs", parse_bootargs, "a string under 512 bytes" },
+	{ "stats", parse_stats, "on or off" },
 };
 
 /* Splits off the next word; returns the position after it, or NULL at the

@@ -5,6 +5,7 @@
 #ifndef BOOT_OPTIONS_H
 #define BOOT_OPTIONS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "lib/diag.h"
@@ -37,6 +38,7 @@ struct options {
 	enum opt_gdb gdb;
 	enum log_level log;
 	enum opt_test test;
+	bool stats;     /* print vCPU and shadow statistics when the guest stops */
 	char bootargs[OPT_BOOTARGS_MAX];
 	char image[OPT_IMAGE_MAX];
 	struct diag_list diags;

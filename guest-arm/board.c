@@ -118,6 +118,7 @@ int board_run(const struct boot_info *bi, const struct options *o)
 	enum vcpu_stop why = vcpu_run();
 	kprintf("\nguest stopped: %s\n", why == VCPU_POWERED_OFF
 		? "it powered the machine off" : "it needs an unsupported feature");
-	vcpu_print_stats();
+	if (o->stats)
+		vcpu_print_stats();
 	return why == VCPU_POWERED_OFF ? 0 : -1;
 }

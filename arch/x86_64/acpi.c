@@ -29,12 +29,18 @@
 #define FADT_RESET_REG 116
 #define FADT_RESET_VALUE 128
 #define FADT_X_DSDT 140
+#define FADT_SLEEP_CONTROL_REG 244
+#define FADT_MIN_LEN_SLEEP (FADT_SLEEP_CONTROL_REG + 12)
+#define GAS_ADDRESS 4
 #define FADT_FLAG_RESET_REG_SUP (1u << 10)
 #define GAS_SYSTEM_MEMORY 0
 #define GAS_SYSTEM_IO 1
 /* PM1 control register (4.8.3.2.1). */
 #define PM1_SLP_TYP_SHIFT 10
 #define PM1_SLP_EN (1u << 13)
+/* Sleep control register, hardware-reduced ACPI (4.8.3.7). */
+#define SLEEP_TYP_SHIFT 2
+#define SLEEP_EN (1u << 5)
 /* AML opcodes (20.2) needed to read the \_S5 package. */
 #define AML_PACKAGE_OP 0x12
 #define AML_BYTE_PREFIX 0x0A
@@ -170,6 +176,10 @@ static void parse_fadt(const uint8_t *t)
 		acpi.reset_addr = rd64(t + FADT_RESET_REG + 4);
 		acpi.reset_value = t[FADT_RESET_VALUE];
 	}
+	if (len >= FADT_MIN_LEN_SLEEP && rd64(t + FADT_SLEEP_CONTROL_REG + GAS_ADDRESS)) {
+		acpi.sleep_space = t[FADT_SLEEP_CONTROL_REG];
+		acpi.sleep_addr = rd64(t + FADT_SLEEP_CONTROL_REG + GAS_ADDRESS);
+	}
 	uint64_t dsdt_pa = rd32(t + FADT_DSDT);
 	if (len >= FADT_X_DSDT + 8 && rd64(t + FADT_X_DSDT))
 		dsdt_pa = rd64(t + FADT_X_DSDT);
@@ -217,19 +227,31 @@ void acpi_init(const uint8_t *rsdp)
 	acpi.present = root != NULL;
 }
 
+static void write_gas8(uint8_t space, uint64_t addr, uint8_t v)
+{
+	if (space == GAS_SYSTEM_IO)
+		outb((uint16_t)addr, v);
+	else if (space == GAS_SYSTEM_MEMORY)
+		*(volatile uint8_t *)phys_to_virt(addr) = v;
+}
+
 void acpi_reset(void)
 {
 	if (!acpi.reset_supported)
 		return;
-	if (acpi.reset_space == GAS_SYSTEM_IO)
-		outb((uint16_t)acpi.reset_addr, acpi.reset_value);
-	else if (acpi.reset_space == GAS_SYSTEM_MEMORY)
-		*(volatile uint8_t *)phys_to_virt(acpi.reset_addr) = acpi.reset_value;
+	write_gas8(acpi.reset_space, acpi.reset_addr, acpi.reset_value);
 }
 
 void acpi_poweroff(void)
 {
-	if (!acpi.s5_valid || !acpi.pm1a_cnt)
+	if (!acpi.s5_valid)
+		return;
+	if (!acpi.pm1a_cnt && acpi.sleep_addr) {
+		write_gas8(acpi.sleep_space, acpi.sleep_addr,
+			   (uint8_t)((acpi.slp_typ_a & 7) << SLEEP_TYP_SHIFT | SLEEP_EN));
+		return;
+	}
+	if (!acpi.pm1a_cnt)
 		return;
 	outw((uint16_t)acpi.pm1a_cnt,
 	     (uint16_t)(acpi.slp_typ_a << PM1_SLP_TYP_SHIFT | PM1_SLP_EN));

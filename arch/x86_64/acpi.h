@@ -25,6 +25,10 @@ struct acpi_info {
 	uint32_t isa_gsi[ACPI_ISA_IRQS];    /* ISA IRQ -> GSI after overrides */
 	uint16_t isa_flags[ACPI_ISA_IRQS];  /* MPS INTI polarity/trigger flags */
 	uint32_t pm1a_cnt, pm1b_cnt;
+	/* Hardware-reduced ACPI (QEMU microvm): the FADT's sleep control
+	 * register replaces PM1 control. */
+	uint8_t sleep_space;
+	uint64_t sleep_addr;
 	bool s5_valid;
 	uint8_t slp_typ_a, slp_typ_b;
 	bool reset_supported;

@@ -3,6 +3,7 @@
 #include "arch/x86_64/platform.h"
 
 #include "arch/x86_64/acpi.h"
+#include "arch/x86_64/tsc.h"
 #include "arch/x86_64/x86.h"
 #include "lib/log.h"
 
@@ -57,12 +58,19 @@ void platform_reboot(void)
 	platform_halt();
 }
 
+/* Firmware and hypervisors act on a sleep request asynchronously: give it
+ * time before calling it a failure. */
+#define POWEROFF_GRACE_NS 1000000000ull
+
 void platform_poweroff(void)
 {
 	irq_disable();
 	if (test_mode)
 		platform_exit_test(true);
 	acpi_poweroff();
-	log_err("poweroff: ACPI S5 unavailable; halting\n");
+	uint64_t until = rdtsc() + tsc_ns_to_ticks(POWEROFF_GRACE_NS);
+	while (rdtsc() < until)
+		cpu_relax();
+	log_err("poweroff: ACPI S5 did not power the machine off; halting\n");
 	platform_halt();
 }

@@ -158,6 +158,36 @@ def test_acpi_poweroff_ends_the_machine():
     expect("acpi_poweroff_ends_the_machine", r, 0, [r"^powering off"])
 
 
+def test_guest_ram_the_host_cannot_back_is_refused():
+    guest = os.path.join(ROOT, "build/guest/modes.bin")
+    r = qemu.run(microvm("test=guest mem=512M", guest + " kernel", mem="256M"))
+    expect("guest_ram_the_host_cannot_back_is_refused", r, qemu.EXIT_FAILURE, [
+        r"^error: guest RAM: the host cannot back 512 MiB at 0x40000000$"],
+        absent=[r"panic", r"fatal exception"])
+
+
+def test_kernel_module_that_does_not_fit_is_refused():
+    big = fixture("big.bin", b"\0" * (17 << 20))
+    r = qemu.run(microvm("test=guest mem=16M", big + " kernel", mem="512M"))
+    expect("kernel_module_that_does_not_fit_is_refused", r, qemu.EXIT_FAILURE, [
+        r"^error: kernel module '.*big\.bin kernel' \(17825792 bytes\) is empty or does not fit in 16 MiB of guest RAM$"],
+        absent=[r"panic", r"fatal exception"])
+
+
+def test_guest_poweroff_powers_the_machine_off():
+    """Without a test mode: the guest's PSCI SYSTEM_OFF makes the monitor
+    power off through ACPI (hardware-reduced on microvm), QEMU exits 0."""
+    guest = os.path.join(ROOT, "build/guest/modes.bin")
+    args = ["-M", "microvm", "-m", "512M"] + qemu.accel_args()
+    args += ["-kernel", MONITOR, "-append", "stats=on", "-initrd", guest + " kernel"]
+    r = qemu.run(args, timeout=60)
+    expect("guest_poweroff_powers_the_machine_off", r, 0, [
+        r"^guest: 256 MiB RAM at 0x40000000, kernel '.*modes\.bin kernel'",
+        r"^guest modes: \d+ checks, 0 failed",
+        r"^guest stopped: it powered the machine off",
+        r"^vcpu: \d+ exits", r"^shadow: \d+ fills"], absent=[r"^error"])
+
+
 TESTS = [v for k, v in sorted(globals().items()) if k.startswith("test_")]
 
 if __name__ == "__main__":
