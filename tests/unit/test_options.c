@@ -23,6 +23,7 @@ static void test_defaults(void)
 	CHECK_EQ(o.gdb, OPT_GDB_OFF);
 	CHECK_EQ(o.log, LOG_INFO);
 	CHECK_EQ(o.test, OPT_TEST_NONE);
+	CHECK(!o.stats);
 	CHECK(!strcmp(o.bootargs, "console=ttyAMA0"));
 	CHECK_EQ(o.diags.n, 0);
 }
@@ -47,6 +48,11 @@ static void test_valid(void)
 	CHECK(!strcmp(o.bootargs, "quiet"));
 	CHECK_EQ(o.diags.n, 0);
 
+	options_parse("stats=on test=guest", &o);
+	CHECK(o.stats);
+	CHECK_EQ(o.test, OPT_TEST_GUEST);
+	CHECK_EQ(o.diags.n, 0);
+
 	options_parse("mem=16M", &o);
 	CHECK_EQ(o.mem, 16ull << 20);
 	options_parse("mem=2048m", &o);
@@ -65,6 +71,10 @@ static void test_invalid(void)
 		CHECK_EQ(o.diags.n, 1);
 		CHECK(has_diag("option mem="));
 	}
+	options_parse("stats=yes", &o);
+	CHECK(!o.stats);
+	CHECK(has_diag("option stats=yes: invalid value, expected on or off"));
+
 	options_parse("gdb=maybe log=loud test=now", &o);
 	CHECK_EQ(o.diags.n, 3);
 	CHECK(has_diag("gdb=maybe") && has_diag("log=loud") && has_diag("test=now"));
