@@ -1,8 +1,10 @@
 /* PL011 UART model (ARM DDI 0183G). The transmitter sends each byte at
  * once, so its FIFO is always empty; the receive FIFO holds host input
  * until the guest reads UARTDR. Interrupt behaviour follows QEMU's pl011,
- * so that a guest prints the same on both (see pl011_receive and
- * write_dr for the two places where time would matter on hardware). */
+ * so that a guest prints the same on both (see push_rx and write_dr for
+ * the two places where time would matter on hardware). The UARTCR enable
+ * bits are kept but do not gate the data path, as in QEMU: Linux's
+ * earlycon writes UARTDR without enabling the UART first. */
 #include "guest-arm/pl011.h"
 
 #include <string.h>
