@@ -15,6 +15,9 @@ init_src=$root/tests/system/initramfs/init
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
 fetch_kernel() {
 	[ -f "$kernel" ] && return 0
 	# apt-get download of a foreign package needs its architecture's lists.
@@ -33,13 +36,10 @@ fetch_kernel() {
 		awk '{print $1}' | sort -V | tail -n 1)
 	[ -n "$pkg" ] || { echo "fetch-linux: no linux-image-6.1.0-*-armmp in apt lists" >&2; exit 1; }
 
-	mkdir -p "$dir"
-	local tmp
-	tmp=$(mktemp -d)
-	trap 'rm -rf "$tmp"' RETURN
-	chmod a+rwx "$tmp" # as root, apt-get download writes as the _apt user
-	(cd "$tmp" && apt-get download -q "$pkg:armhf" >&2)
-	dpkg-deb -x "$tmp"/"$pkg"_*_armhf.deb "$tmp/x"
+	mkdir -p "$dir" "$tmp/deb"
+	chmod a+rwx "$tmp/deb" # as root, apt-get download writes as the _apt user
+	(cd "$tmp/deb" && apt-get download -q "$pkg:armhf" >&2)
+	dpkg-deb -x "$tmp"/deb/"$pkg"_*_armhf.deb "$tmp/x"
 	install -m 644 "$tmp"/x/boot/vmlinuz-* "$kernel.tmp"
 	mv "$kernel.tmp" "$kernel"
 	echo "${pkg#linux-image-}" >"$dir/version"
@@ -55,17 +55,16 @@ build_initramfs() {
 		[ "$initramfs" -nt "$busybox" ]; then
 		return 0
 	fi
-	local tmp
-	tmp=$(mktemp -d)
-	trap 'rm -rf "$tmp"' RETURN
-	mkdir -p "$tmp"/{bin,sbin,dev,proc,sys,tmp,root,etc,usr/bin,usr/sbin}
-	install -m 755 "$busybox" "$tmp/bin/busybox"
-	install -m 755 "$init_src" "$tmp/init"
+	local root_fs=$tmp/rootfs
+	mkdir -p "$root_fs"/{bin,sbin,dev,proc,sys,tmp,root,etc,usr/bin,usr/sbin}
+	install -m 755 "$busybox" "$root_fs/bin/busybox"
+	install -m 755 "$init_src" "$root_fs/init"
 	# Applet links are made by /init at boot (busybox --install), so the
 	# archive does not depend on the host knowing the applet list.
-	ln -s busybox "$tmp/bin/sh"
+	ln -s busybox "$root_fs/bin/sh"
 	# Fixed owner and times make the archive the same on every host.
-	(cd "$tmp" && find . -mindepth 1 | LC_ALL=C sort |
+	find "$root_fs" -exec touch -h -d @0 {} +
+	(cd "$root_fs" && find . -mindepth 1 | LC_ALL=C sort |
 		cpio --quiet -o -H newc -R 0:0 --reproducible) |
 		gzip -9n >"$initramfs.tmp"
 	mv "$initramfs.tmp" "$initramfs"
