@@ -46,9 +46,10 @@
 #define GIC_PPI 1u
 #define IRQ_TYPE_LEVEL_HIGH 4u
 #define GIC_PPI_CPU_MASK(ncpus) (((1u << (ncpus)) - 1) << 8)
-/* Generic timer PPIs (ARM DDI 0406C B8.1.2 via the binding's order:
- * secure physical, non-secure physical, virtual, hypervisor). The
- * numbers are PPI-relative: INTID = 16 + n. */
+/* Generic timer PPIs, in the order Linux's binding (timer/
+ * arm,arch_timer.yaml) lists them: secure physical, non-secure physical,
+ * virtual, hypervisor. PPI-relative numbers: INTID = 16 + n, so 30 for
+ * the physical and 27 for the virtual timer (ARM DDI 0406C B8.1). */
 #define TIMER_PPI_SEC_PHYS 13u
 #define TIMER_PPI_PHYS 14u
 #define TIMER_PPI_VIRT 11u

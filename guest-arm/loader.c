@@ -97,8 +97,8 @@ static int refuse_foreign(struct ctx *c)
 }
 
 /* A zImage decompresses itself wherever it is put; QEMU puts it where it
- * puts any 32-bit kernel and enters its first byte. The header's size
- * tells a truncated file. */
+ * puts any 32-bit kernel and enters its first byte, whatever link address
+ * (start) the header gives. The header's size tells a truncated file. */
 static int plan_zimage(struct ctx *c, struct loader_plan *p)
 {
 	uint32_t start = le32(c->k + ZIMAGE_START_OFF);
