@@ -35,8 +35,9 @@ static bool condition_met(const struct gtimer_one *o, uint64_t count)
 	return count >= o->cval;
 }
 
-/* CTL reads: ISTATUS reports the condition whatever IMASK says, and only
- * while the timer is enabled (B4.1.26). */
+/* CTL reads: ISTATUS reports the condition whatever IMASK says while the
+ * timer is enabled (B4.1.26); it is UNKNOWN while disabled, and reads 0
+ * then as on QEMU. */
 static uint32_t ctl_read(const struct gtimer_one *o, uint64_t count)
 {
 	uint32_t v = o->ctl;
