@@ -49,7 +49,7 @@
 #define GIC_CPU0_MASK 0x1u
 
 /* Peripheral and component ID registers at 0xfd0-0xffc, one byte value
- * per word (4.3.16, Table 4-23): PIDR4-7, PIDR0-3 (ArchRev 2 in PIDR2),
+ * per word (4.3, identification registers): PIDR4-7, PIDR0-3 (ArchRev 2 in PIDR2),
  * CIDR0-3; the values QEMU's GICv2 reports. */
 static const uint8_t gicd_id_regs[12] = {
 	0x04, 0x00, 0x00, 0x00, 0x90, 0xb4, 0x2b, 0x00, 0x0d, 0xf0, 0x05, 0xb1,
@@ -69,7 +69,7 @@ static const uint8_t gicd_id_regs[12] = {
 #define GICC_IIDR 0xfcu
 #define GICC_DIR 0x1000u
 
-/* GICC_CTLR (4.4.1, Table 4-31, GICv2 without Security Extensions). */
+/* GICC_CTLR (4.4.1, GICv2 without Security Extensions). */
 #define GICC_CTLR_ENABLE_GRP0 (1u << 0)
 #define GICC_CTLR_ENABLE_GRP1 (1u << 1)
 #define GICC_CTLR_ACKCTL (1u << 2)
@@ -83,7 +83,7 @@ static const uint8_t gicd_id_regs[12] = {
 /* GICC_IAR (4.4.4): CPUID of the requesting CPU for SGIs. */
 #define GICC_IAR_CPUID_SHIFT 10
 #define GICC_INTID_MASK 0x3ffu
-/* GICC_IIDR (4.4.16): architecture version 2, implementer ARM. */
+/* GICC_IIDR (4.4, GICC_IIDR): architecture version 2, implementer ARM. */
 #define GICC_IIDR_VALUE 0x0002043bu
 #define GIC_IDLE_PRIORITY 0x100u    /* no active interrupt */
 #define GIC_RPR_IDLE 0xffu          /* GICC_RPR with nothing active (4.4.6) */
@@ -126,14 +126,14 @@ static void byte_put(uint32_t *m, unsigned irq, uint8_t v)
 }
 
 /* A level-sensitive interrupt is pending while its line is asserted,
- * besides any latched pending state (3.2.4, "Level-sensitive"). */
+ * besides any latched pending state (3.2, interrupt handling state machine). */
 static uint32_t pending_word(const struct gic *g, unsigned w)
 {
 	return g->pending[w] | (g->level[w] & ~g->edge[w]);
 }
 
-/* The group priority: the priority's bits above the binary point (3.3.3,
- * Table 3-2). Group 1 uses GICC_ABPR, whose value n keeps bits [7:n],
+/* The group priority: the priority's bits above the binary point (3.3,
+ * priority grouping). Group 1 uses GICC_ABPR, whose value n keeps bits [7:n],
  * unless GICC_CTLR.CBPR makes GICC_BPR common to both groups. */
 static uint32_t group_priority(const struct gic *g, unsigned irq)
 {
@@ -154,7 +154,7 @@ static void set_lines(struct gic *g, bool irq, bool fiq)
 }
 
 /* The highest priority enabled pending interrupt that is not already
- * active (3.2.4: an active interrupt is not signalled again until it
+ * active (3.2, state machine: an active interrupt is not signalled again until it
  * is deactivated), or 1023. Ties go to the lowest ID. */
 static unsigned best_pending(const struct gic *g)
 {
@@ -177,7 +177,7 @@ static unsigned best_pending(const struct gic *g)
  * and FIQ inputs (3.3: signalled when its priority beats both the
  * priority mask and the running priority, with its group enabled in
  * the distributor and the CPU interface; group 0 goes to FIQ when
- * GICC_CTLR.FIQEn is set, 3.5.1). */
+ * GICC_CTLR.FIQEn is set, 4.4.1). */
 static void update(struct gic *g)
 {
 	bool irq = false, fiq = false;
@@ -483,7 +483,7 @@ void gic_dist_write(struct gic *g, uint32_t off, unsigned size, uint32_t val)
 /* ---- CPU interface -------------------------------------------------------- */
 
 /* The running priority from the active priority registers: the lowest
- * set bit is the highest active preemption level (4.4.15). */
+ * set bit is the highest active preemption level (4.4, GICC_APRn). */
 static uint32_t running_from_aprs(const struct gic *g)
 {
 	for (unsigned i = 0; i < GIC_NR_APRS; i++) {
@@ -504,7 +504,7 @@ static void activate(struct gic *g, unsigned irq)
 	bit_set(g->active, irq);
 }
 
-/* Priority drop (3.2.4): the highest active priority of the interrupt's
+/* Priority drop (3.2.1): the highest active priority of the interrupt's
  * group goes; with the required nesting of IAR reads and EOIR writes that
  * is the interrupt being completed. */
 static void drop_priority(struct gic *g, unsigned irq)
@@ -625,7 +625,7 @@ static bool cpu_write_reg(struct gic *g, uint32_t off, uint32_t val)
 	} else if (off == GICC_ABPR) {
 		g->abpr = max_u32(val & GICC_BPR_MASK, GICC_ABPR_MIN);
 	} else if (off == GICC_DIR) {
-		/* GICC_DIR (4.4.17): UNPREDICTABLE unless EOImode; ignored. */
+		/* GICC_DIR (4.4): UNPREDICTABLE unless EOImode; ignored. */
 		unsigned irq = val & GICC_INTID_MASK;
 		if ((g->cpu_ctlr & GICC_CTLR_EOIMODE) && irq < GIC_NR_IRQS)
 			bit_clear(g->active, irq);
@@ -658,7 +658,7 @@ void gic_cpu_write(struct gic *g, uint32_t off, unsigned size, uint32_t val)
 /* ---- inputs and outputs --------------------------------------------------- */
 
 /* An edge-triggered interrupt latches pending on the rising edge; a
- * level-sensitive one is pending while the line is high (3.2.4). */
+ * level-sensitive one is pending while the line is high (3.2, state machine). */
 void gic_set_irq(struct gic *g, unsigned irq, bool level)
 {
 	if (irq < GIC_NR_SGIS || irq >= GIC_NR_IRQS ||

@@ -28,7 +28,7 @@
 /* Per-interrupt state, one bit per interrupt ID. */
 #define GIC_WORDS (GIC_NR_IRQS / 32u)
 /* Active priority registers: 128 preemption levels with BPR minimum 0
- * (IHI 0048B 4.4.15: GICC_APRn for 8 priority bits). */
+ * (IHI 0048B 4.4, GICC_APRn, for 8 priority bits). */
 #define GIC_NR_APRS 4u
 
 /* Called when the CPU's IRQ or FIQ input changes. */

@@ -69,8 +69,8 @@ static void reset_enabled(void)
 }
 
 /* 4.3.2 GICD_TYPER (ITLinesNumber 8: 32 * 9 = 288 interrupts, CPUNumber
- * 0, no SecurityExtn); 4.3.3 and 4.4.16 IIDRs; 4.3.16 / Table 4-23 the
- * peripheral and component IDs (PIDR2.ArchRev 2, CIDR 0xB105F00D). */
+ * 0, no SecurityExtn); 4.3.3 and 4.4 (GICC_IIDR) IIDRs; 4.3, identification
+ * registers: the peripheral and component IDs (PIDR2.ArchRev 2, CIDR 0xB105F00D). */
 static void test_id_registers(void)
 {
 	reset_enabled();
@@ -112,7 +112,7 @@ static void test_reset_state(void)
 	CHECK(!gic_irq_line(&gic) && !gic_fiq_line(&gic));
 }
 
-/* 3.2.4 state machine for an edge SPI: inactive -> pending -> active ->
+/* 3.2 state machine for an edge SPI: inactive -> pending -> active ->
  * inactive, through GICC_IAR (4.4.4) and GICC_EOIR (4.4.5); RPR follows
  * (4.4.6). */
 static void test_edge_spi_cycle(void)
@@ -150,7 +150,7 @@ static void test_edge_spi_cycle(void)
 	CHECK(!gic_irq_line(&gic));
 }
 
-/* 3.2.4 "Level-sensitive": pending while the line is asserted; after
+/* 3.2 state machine, level-sensitive: pending while the line is asserted; after
  * acknowledge it is active and pending; ICPENDR cannot clear it while
  * asserted (4.3.8); deasserting removes the pending state. */
 static void test_level_spi(void)
@@ -189,7 +189,7 @@ static void test_level_spi(void)
 	CHECK(!gic_irq_line(&gic));
 }
 
-/* 3.3.2 and 4.4.2: only a priority strictly higher (numerically lower)
+/* 3.3 priority masking and 4.4.2: only a priority strictly higher (numerically lower)
  * than GICC_PMR is signalled; PMR 0 masks everything. */
 static void test_priority_mask(void)
 {
@@ -215,7 +215,7 @@ static void test_priority_mask(void)
 	CHECK_EQ(cr(0x0c), 34);
 }
 
-/* 3.3.1 preemption and 4.4.6 running priority with nesting: a higher
+/* 3.3 preemption and 4.4.6 running priority with nesting: a higher
  * priority interrupt preempts an active one, an equal or lower one waits
  * until the running priority drops at EOI. */
 static void test_nested_preemption(void)
@@ -255,7 +255,7 @@ static void test_nested_preemption(void)
 	CHECK_EQ(cr(0x14), 0xff);
 }
 
-/* 3.3.3, Table 3-2: the binary point splits priority into group priority
+/* 3.3 priority grouping: the binary point splits priority into group priority
  * (which preempts) and subpriority (which does not); RPR shows the group
  * priority of the running interrupt. */
 static void test_binary_point(void)
@@ -388,7 +388,7 @@ static void test_byte_access(void)
 	CHECK_EQ(gic_dist_read(&gic, 0x400 + 287, 1), 0xff);
 }
 
-/* 4.4.1 / 3.5.1: group 0 goes to FIQ with GICC_CTLR.FIQEn; group 1
+/* 4.4.1 GICC_CTLR: group 0 goes to FIQ with GICC_CTLR.FIQEn; group 1
  * interrupts read as 1022 from IAR without AckCtl (4.4.4); disabling the
  * CPU interface or the distributor gives the spurious ID. */
 static void test_groups_and_spurious(void)
@@ -428,7 +428,7 @@ static void test_groups_and_spurious(void)
 	CHECK_EQ(cr(0x00), 0x21f);
 }
 
-/* 4.4.1 EOImode and 4.4.17 GICC_DIR: EOIR only drops the priority, DIR
+/* 4.4.1 EOImode and 4.4 GICC_DIR: EOIR only drops the priority, DIR
  * deactivates. */
 static void test_eoimode(void)
 {
@@ -454,7 +454,7 @@ static void test_eoimode(void)
 	CHECK(!bit(0x300, 45));
 }
 
-/* Active priority registers (4.4.15) reflect the running priority. */
+/* Active priority registers (4.4, GICC_APRn) reflect the running priority. */
 static void test_active_priorities(void)
 {
 	reset_enabled();
