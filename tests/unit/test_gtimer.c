@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "guest-arm/gic.h"
 #include "guest-arm/gtimer.h"
 
 #define START_NS 5000000u      /* the host clock when the guest resets */
@@ -190,6 +191,46 @@ static void test_reset_keeps_callbacks(void)
 	CHECK(ppi_level[30]);          /* CVAL 0 <= count 0 */
 }
 
+static void to_gic(void *ctx, unsigned ppi, bool level)
+{
+	gic_set_irq(ctx, ppi, level);
+}
+
+/* The board's wiring: the physical timer's output reaches the CPU as
+ * PPI 30 through the GIC, and Linux's handler sequence (acknowledge,
+ * mask the timer with IMASK, EOI) leaves nothing pending (IHI 0048B 3.2,
+ * level-sensitive interrupts). */
+static void test_timer_drives_gic(void)
+{
+	static struct gic gic;
+	reset();
+	gic_init(&gic);
+	timer.set_irq = to_gic;
+	timer.irq_ctx = &gic;
+	gic_dist_write(&gic, 0x000, 4, 1);
+	gic_cpu_write(&gic, 0x00, 4, 1);
+	gic_cpu_write(&gic, 0x04, 4, 0xf0);
+	gic_dist_write(&gic, 0x400 + GTIMER_PPI_PHYS, 1, 0xa0);
+	gic_dist_write(&gic, 0x100, 4, 1u << GTIMER_PPI_PHYS);
+	wr(ARM_TIMER_CNTP_TVAL, 100);
+	wr(ARM_TIMER_CNTP_CTL, GTIMER_CTL_ENABLE);
+	advance_ticks(99);
+	CHECK(!gic_irq_line(&gic));
+	advance_ticks(1);
+	CHECK(gic_irq_line(&gic));
+	CHECK_EQ(gic_cpu_read(&gic, 0x0c, 4), GTIMER_PPI_PHYS);
+	CHECK(!gic_irq_line(&gic));
+	wr(ARM_TIMER_CNTP_CTL, GTIMER_CTL_ENABLE | GTIMER_CTL_IMASK);
+	gic_cpu_write(&gic, 0x10, 4, GTIMER_PPI_PHYS);
+	CHECK(!gic_irq_line(&gic));
+	CHECK_EQ(gic_cpu_read(&gic, 0x0c, 4), GIC_SPURIOUS);
+	/* Re-arming: a new TVAL clears the condition, unmasking is safe. */
+	wr(ARM_TIMER_CNTP_TVAL, 50);
+	wr(ARM_TIMER_CNTP_CTL, GTIMER_CTL_ENABLE);
+	CHECK(!gic_irq_line(&gic));
+	CHECK_EQ(gtimer_next_deadline_ns(&timer), START_NS + (100 + 50) * 16);
+}
+
 int main(void)
 {
 	test_counter();
@@ -198,5 +239,6 @@ int main(void)
 	test_virtual_timer_ppi();
 	test_deadlines();
 	test_reset_keeps_callbacks();
+	test_timer_drives_gic();
 	return check_report("gtimer");
 }
