@@ -463,6 +463,7 @@ int vcpu_init(const struct vcpu_board_ops *ops)
 		return -1;
 	}
 	sys.log = sys_log;
+	sys.timer = ops->timer;
 	trap_set_handler(VEC_PF, vcpu_page_fault);
 	return 0;
 }

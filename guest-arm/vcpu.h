@@ -18,6 +18,8 @@ struct vcpu_board_ops {
 	bool (*call)(struct arm_cpu *cpu, bool is_smc, uint32_t imm);
 	/* Raises or lowers sys->irq_line/fiq_line from device state. */
 	void (*update_irqs)(struct arm_sys *sys);
+	/* The generic timer's registers (NULL: they are UNDEFINED). */
+	const struct arm_timer_ops *timer;
 };
 
 struct vcpu_stats {

@@ -88,7 +88,10 @@ void serial_console_write(const char *s, size_t n)
 
 void serial_rx_interrupt(struct serial_port *p)
 {
+	bool got = false;
+
 	while (inb(p->base + UART_LSR) & LSR_DATA_READY) {
+		got = true;
 		uint8_t c = inb(p->base + UART_RBR);
 		uint32_t next = (p->rx_head + 1) % SERIAL_RX_BUF;
 		if (next == p->rx_tail) {
@@ -98,6 +101,8 @@ void serial_rx_interrupt(struct serial_port *p)
 		p->rx_buf[p->rx_head] = c;
 		p->rx_head = next;
 	}
+	if (got && p->rx_notify)
+		p->rx_notify();
 }
 
 int serial_getc(struct serial_port *p)

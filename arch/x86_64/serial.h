@@ -18,6 +18,9 @@ struct serial_port {
 	bool present;
 	volatile uint32_t rx_head, rx_tail;   /* head: IRQ writes; tail: reader */
 	uint32_t rx_overruns;
+	/* Called (in interrupt context) after bytes were received, so the
+	 * consumer (the guest's UART) can be woken. */
+	void (*rx_notify)(void);
 	uint8_t rx_buf[SERIAL_RX_BUF];
 };
 

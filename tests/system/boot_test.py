@@ -170,7 +170,15 @@ def test_kernel_module_that_does_not_fit_is_refused():
     big = fixture("big.bin", b"\0" * (17 << 20))
     r = qemu.run(microvm("test=guest mem=16M", big + " kernel", mem="512M"))
     expect("kernel_module_that_does_not_fit_is_refused", r, qemu.EXIT_FAILURE, [
-        r"^error: kernel module '.*big\.bin kernel' \(17825792 bytes\) is empty or does not fit in 16 MiB of guest RAM$"],
+        r"^error: kernel module '.*big\.bin kernel': kernel \(17825792 bytes\) and initrd \(0 bytes\) do not fit in 16 MiB of guest RAM at 0x40000000$"],
+        absent=[r"panic", r"fatal exception"])
+
+
+def test_elf_kernel_module_is_refused_with_a_reason():
+    elf = fixture("prog.elf", b"\x7fELF" + b"\1" * 100)
+    r = qemu.run(microvm("test=guest", elf + " kernel", mem="512M"))
+    expect("elf_kernel_module_is_refused_with_a_reason", r, qemu.EXIT_FAILURE, [
+        r"^error: kernel module '.*prog\.elf kernel': kernel is an ELF file: give the zImage or Image"],
         absent=[r"panic", r"fatal exception"])
 
 
