@@ -43,10 +43,11 @@ $(ISO): $(MONITOR) scripts/mkiso.sh
 	$(V)scripts/mkiso.sh $(MONITOR) $@
 
 # make run [OPTIONS="mem=512M stats=on"] [MODULES="zImage kernel,initrd.cpio initrd"]
-# Without MODULES it boots a bundled bare-metal ARM guest (tests/guest).
-RUN_DEMO := $(BUILD)/guest/exceptions.bin
-MODULES ?= $(RUN_DEMO) kernel
-run: $(MONITOR) $(RUN_DEMO)
+# Without MODULES it boots Debian's armmp kernel with a busybox initramfs
+# (fetched by scripts/fetch-linux.sh into fixtures/) to a shell.
+MODULES ?= fixtures/linux/vmlinuz kernel,fixtures/linux/initramfs.cpio.gz initrd
+run: $(MONITOR)
+	$(if $(filter fixtures/linux/%,$(MODULES)),scripts/fetch-linux.sh)
 	MODULES="$(MODULES)" scripts/run.sh $(MONITOR) $(OPTIONS)
 
 # ---- host-side builds (unit tests, arm-run) --------------------------------

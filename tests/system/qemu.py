@@ -49,6 +49,11 @@ def run(args, script=(), timeout=60):
     previous step's match), send is written to the serial console."""
     cmd = ["qemu-system-x86_64", "-display", "none", "-monitor", "none",
            "-serial", "stdio", "-no-reboot"] + args
+    return run_cmd(cmd, script, timeout)
+
+
+def run_cmd(cmd, script=(), timeout=60):
+    """Like run(), for any command line whose stdio is the console."""
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     out = b""
