@@ -62,8 +62,11 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 test: all $(TEST_DEPS)
 	$(V)scripts/run-tests.sh $(TEST_SUITES)
 
+# arm-run vs qemu-arm vs native busybox, then Linux on armvisor vs
+# qemu-system-arm (scripts/bench-linux.py).
 bench: all $(BENCH_DEPS)
 	$(V)scripts/bench.sh
+	$(V)scripts/bench-linux.py $(MONITOR)
 
 clean:
 	rm -rf $(BUILD)
