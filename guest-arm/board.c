@@ -14,6 +14,7 @@
 #include "arch/x86_64/tsc.h"
 #include "arch/x86_64/x86.h"
 #include "guest-arm/board_fdt.h"
+#include "guest-arm/fdt.h"
 #include "guest-arm/gic.h"
 #include "guest-arm/gtimer.h"
 #include "guest-arm/loader.h"
@@ -242,6 +243,8 @@ static int place_dtb(const struct loader_plan *plan)
 		log_err("cannot build the device tree (bootargs too long, or no room)\n");
 		return -1;
 	}
+	if (plan->dtb_room >= BOARD_FDT_QEMU_TOTALSIZE)
+		fdt_pad(buf, plan->dtb_room, BOARD_FDT_QEMU_TOTALSIZE);
 	return 0;
 }
 

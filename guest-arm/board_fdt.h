@@ -19,6 +19,10 @@ struct board_fdt_params {
 /* Linux's ARM COMMAND_LINE_SIZE (arch/arm/include/uapi/asm/setup.h) less
  * the NUL: Linux would cut a longer command line short without a word. */
 #define BOARD_FDT_BOOTARGS_MAX 1023u
+/* QEMU's virt loader passes its whole 1 MiB device-tree buffer (its
+ * totalsize), and Linux reserves all of it; doing the same keeps the
+ * memory Linux reports equal to the reference's. */
+#define BOARD_FDT_QEMU_TOTALSIZE 0x100000u
 
 /* bootargs longer than BOARD_FDT_BOOTARGS_MAX, or an initrd range that is
  * reversed; the FDT_ERR_* codes of guest-arm/fdt.h are the others. */

@@ -43,6 +43,11 @@
 /* totalsize and the return value of fdt_finish() must fit an int. */
 #define FDT_SIZE_MAX 0x7fffffffu
 
+static uint32_t get_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
 static void put_be32(uint8_t *p, uint32_t v)
 {
 	p[0] = (uint8_t)(v >> 24);
@@ -246,6 +251,19 @@ int fdt_prop_strings(struct fdt_writer *w, const char *name,
 		at += l;
 	}
 	return 0;
+}
+
+int fdt_pad(void *buf, size_t size, size_t total)
+{
+	uint8_t *h = buf;
+	uint32_t now = get_be32(h + FDT_HDR_TOTALSIZE);
+
+	if (size < FDT_HEADER_SIZE || get_be32(h + FDT_HDR_MAGIC) != FDT_MAGIC ||
+	    total < now || total > size || total > FDT_SIZE_MAX)
+		return FDT_ERR_NOSPACE;
+	memset(h + now, 0, total - now);
+	put_be32(h + FDT_HDR_TOTALSIZE, (uint32_t)total);
+	return (int)total;
 }
 
 int fdt_finish(struct fdt_writer *w, uint32_t boot_cpuid)

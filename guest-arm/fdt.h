@@ -53,6 +53,11 @@ int fdt_prop_strings(struct fdt_writer *w, const char *name,
 
 /* Ends the structure block, appends the strings block and writes the
  * header. Returns the blob's total size, or a negative FDT_ERR_*. */
+/* Grows a finished tree's totalsize to total bytes of trailing free space
+ * (zeroed), as a loader that hands over its whole buffer does. Returns
+ * total, or FDT_ERR_NOSPACE if buf is not a tree or size is too small. */
+int fdt_pad(void *buf, size_t size, size_t total);
+
 int fdt_finish(struct fdt_writer *w, uint32_t boot_cpuid);
 
 #endif

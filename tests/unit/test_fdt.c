@@ -241,6 +241,27 @@ static void test_writer_misuse(void)
 	CHECK_EQ(err, FDT_ERR_STRINGS);
 }
 
+/* Padding (as QEMU's loader hands over its whole buffer) changes only
+ * totalsize: the tree decompiles the same (Devicetree Spec 5.2: free space
+ * may follow the blocks). */
+static void test_pad_keeps_the_tree(void)
+{
+	static uint8_t buf[1 << 20];
+	int len = board_fdt_build(buf, sizeof(buf), &qemu_params);
+	char *before = decompile(buf, len, "unpadded");
+
+	CHECK_EQ(fdt_pad(buf, sizeof(buf), 1 << 20), 1 << 20);
+	CHECK_EQ(buf[4] << 24 | buf[5] << 16 | buf[6] << 8 | buf[7], 1 << 20);
+	char *after = decompile(buf, 1 << 20, "padded");
+	CHECK(strcmp(before, after) == 0);
+	CHECK_EQ(fdt_pad(buf, sizeof(buf), 64), FDT_ERR_NOSPACE);          /* shrinking */
+	CHECK_EQ(fdt_pad(buf, 4096, 1 << 20), FDT_ERR_NOSPACE);            /* past the buffer */
+	buf[0] = 0;
+	CHECK_EQ(fdt_pad(buf, sizeof(buf), 1 << 20), FDT_ERR_NOSPACE);     /* not a tree */
+	free(before);
+	free(after);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
@@ -249,6 +270,7 @@ int main(int argc, char **argv)
 	}
 	scratch = argv[1];
 	test_board_tree_matches_qemu(argv[2]);
+	test_pad_keeps_the_tree();
 	test_board_tree_optional_parts();
 	test_board_tree_buffer_too_small();
 	test_board_tree_bad_params();
