@@ -22,12 +22,10 @@
 #include "guest-arm/pl031.h"
 #include "guest-arm/psci.h"
 #include "guest-arm/vcpu.h"
+#include "guest-arm/virt.h"
 #include "lib/log.h"
 #include "shadow/gpa.h"
 
-#define BOARD_RTC_BASE 0x09010000u
-#define UART_SPI_ID 33u      /* SPI 1 */
-#define RTC_SPI_ID 34u       /* SPI 2 */
 #define NS_PER_S 1000000000ull
 
 /* Linux's ARM boot protocol: r1 is the machine type, ~0 with a DTB. */
@@ -107,13 +105,13 @@ static void uart_transmit(void *ctx, uint8_t byte)
 static void uart_irq(void *ctx, bool level)
 {
 	(void)ctx;
-	gic_set_irq(&gic, UART_SPI_ID, level);
+	gic_set_irq(&gic, VIRT_SPI_ID(VIRT_UART_SPI), level);
 }
 
 static void rtc_irq(void *ctx, bool level)
 {
 	(void)ctx;
-	gic_set_irq(&gic, RTC_SPI_ID, level);
+	gic_set_irq(&gic, VIRT_SPI_ID(VIRT_RTC_SPI), level);
 }
 
 static void timer_irq(void *ctx, unsigned ppi, bool level)
@@ -162,12 +160,12 @@ static void update_irqs(struct arm_sys *sys)
 static int add_devices(void)
 {
 	const struct gpa_device devs[] = {
-		{ "gic-dist", GIC_DIST_BASE, GIC_DIST_SIZE, gic_dist_mmio_read,
+		{ "gic-dist", VIRT_GIC_DIST_BASE, VIRT_GIC_DIST_SIZE, gic_dist_mmio_read,
 		  gic_dist_mmio_write, &gic, 0 },
-		{ "gic-cpu", GIC_CPU_BASE, GIC_CPU_SIZE, gic_cpu_mmio_read,
+		{ "gic-cpu", VIRT_GIC_CPU_BASE, VIRT_GIC_CPU_SIZE, gic_cpu_mmio_read,
 		  gic_cpu_mmio_write, &gic, 0 },
-		{ "pl011", BOARD_UART_BASE, PL011_MMIO_SIZE, pl011_read, pl011_write, &uart, 0 },
-		{ "pl031", BOARD_RTC_BASE, BOARD_UART_SIZE, pl031_read, pl031_write, &rtc, 0 },
+		{ "pl011", VIRT_UART_BASE, VIRT_PRIMECELL_SIZE, pl011_read, pl011_write, &uart, 0 },
+		{ "pl031", VIRT_RTC_BASE, VIRT_PRIMECELL_SIZE, pl031_read, pl031_write, &rtc, 0 },
 	};
 	for (size_t i = 0; i < sizeof(devs) / sizeof(devs[0]); i++)
 		if (gpa_add_device(&devs[i]))
@@ -236,7 +234,7 @@ static int place_dtb(const struct loader_plan *plan)
 		return 0;
 	}
 	const struct board_fdt_params p = {
-		BOARD_RAM_BASE, ram_size, opts->bootargs, plan->initrd_addr,
+		VIRT_RAM_BASE, ram_size, opts->bootargs, plan->initrd_addr,
 		plan->initrd_addr + plan->initrd_len,
 	};
 	if (!buf || board_fdt_build(buf, plan->dtb_room, &p) < 0) {
@@ -257,7 +255,7 @@ static int load_and_reset(void)
 	char err[160];
 
 	if (loader_plan(phys_to_virt(kernel->start), module_len(kernel), module_len(initrd),
-			BOARD_RAM_BASE, ram_size, &plan, err, sizeof(err))) {
+			VIRT_RAM_BASE, ram_size, &plan, err, sizeof(err))) {
 		log_err("kernel module '%s': %s\n", kernel->string, err);
 		return -1;
 	}
@@ -302,13 +300,13 @@ int board_run(const struct boot_info *bi, const struct options *o)
 	boot_tsc = rdtsc();
 	if (cmos_read_unix_time(&boot_unix_s))
 		log_warn("cannot read the host's CMOS clock; the guest RTC starts at 1970\n");
-	if (gpa_add_ram(BOARD_RAM_BASE, ram_size) || add_devices() ||
+	if (gpa_add_ram(VIRT_RAM_BASE, ram_size) || add_devices() ||
 	    vcpu_init(&board_ops) || load_and_reset())
 		return -1;
 	serial_com1.rx_notify = on_com1_input;
 	trap_set_handler(VEC_TIMER, on_host_timer);
 	kprintf("guest: %u MiB RAM at %#x, kernel '%s'%s%s%s%s\n", ram_size >> 20,
-		BOARD_RAM_BASE, kernel->string, initrd ? ", initrd '" : "",
+		VIRT_RAM_BASE, kernel->string, initrd ? ", initrd '" : "",
 		initrd ? initrd->string : "", initrd ? "'" : "", dtb ? ", own dtb" : "");
 	enum vcpu_stop why = vcpu_run();
 	kprintf("\nguest stopped: %s\n", why == VCPU_POWERED_OFF

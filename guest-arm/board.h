@@ -10,10 +10,6 @@
 #include "boot/bootinfo.h"
 #include "boot/options.h"
 
-#define BOARD_RAM_BASE 0x40000000u
-#define BOARD_KERNEL_OFFSET 0x10000u   /* QEMU loads a 32-bit kernel here */
-#define BOARD_UART_BASE 0x09000000u
-#define BOARD_UART_SIZE 0x1000u
 
 /* Finds the kernel module, builds the board, loads and runs the guest.
  * Returns only when the guest stops: 0 for a PSCI SYSTEM_OFF, -1 when it

@@ -4,6 +4,7 @@
  * fw-cfg, flash, PL061 and gpio-keys, PCIe, GICv2m, platform bus, PMU) and
  * QEMU's per-boot random seeds are left out. */
 #include "guest-arm/board_fdt.h"
+#include "guest-arm/virt.h"
 
 #include <stdbool.h>
 #include <string.h>
@@ -12,17 +13,7 @@
 #include "guest-arm/psci.h"
 
 /* The board's device map (DESIGN.md "The guest machine"). */
-#define VIRT_GIC_DIST_BASE 0x08000000u
-#define VIRT_GIC_DIST_SIZE 0x10000u
-#define VIRT_GIC_CPU_BASE 0x08010000u
-#define VIRT_GIC_CPU_SIZE 0x10000u
-#define VIRT_UART_BASE 0x09000000u
-#define VIRT_RTC_BASE 0x09010000u
-#define VIRT_PRIMECELL_SIZE 0x1000u
-#define VIRT_UART_SPI 1u
-#define VIRT_RTC_SPI 2u
 /* The PrimeCells' bus clock, a fixed 24 MHz as on QEMU's board. */
-#define VIRT_APB_PCLK_HZ 24000000u
 
 /* Phandles as QEMU numbers them (it starts at 0x8000 so that a DTB
  * overlay's own phandles do not collide). */

@@ -9,14 +9,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Guest physical placement on the virt board (DESIGN.md "The guest
- * machine"); the CPU interface region is 8 KiB in GICv2 (GICC_DIR at
- * 0x1000), QEMU maps 64 KiB for it. */
-#define GIC_DIST_BASE 0x08000000u
-#define GIC_DIST_SIZE 0x00010000u
-#define GIC_CPU_BASE 0x08010000u
-#define GIC_CPU_SIZE 0x00010000u
-
 /* Interrupt ID ranges (IHI 0048B 2.2.1): SGIs 0-15, PPIs 16-31, SPIs from
  * 32; QEMU virt has 256 SPIs. */
 #define GIC_NR_SGIS 16u
