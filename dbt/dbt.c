@@ -127,13 +127,14 @@ static uint8_t *dispatch(struct dbt *d, struct arm_cpu *cpu,
 
 enum dbt_exit dbt_run(struct dbt *d, struct arm_cpu *cpu)
 {
+	uint8_t *code = NULL;   /* set when a lookup miss already found it */
+
 	d->cpu = cpu;
 	for (;;) {
 		enum dbt_exit exit = DBT_EXIT_FAULT;
 		uint64_t gen = d->generation;
 		uint8_t *site = d->chain_site;
-		uint8_t *code = dispatch(d, cpu, &exit);
-		if (!code)
+		if (!code && !(code = dispatch(d, cpu, &exit)))
 			return exit;
 		if (site && gen == d->generation)
 			x86_patch_rel32(site, code);
@@ -142,12 +143,13 @@ enum dbt_exit dbt_run(struct dbt *d, struct arm_cpu *cpu)
 		uint32_t rc = d->enter(cpu, code);
 		d->in_run = false;
 		dbt_cache_settle(d);
+		code = NULL;
 		if (rc == DBT_EXIT_LOOKUP) {
-			uint8_t *target = dispatch(d, cpu, &exit);
-			if (!target)
+			/* Enter the block found here directly: dispatching it
+			 * again would walk the guest tables a second time. */
+			if (!(code = dispatch(d, cpu, &exit)))
 				return exit;
-			dbt_jtab_insert(d, cpu->r[ARM_REG_PC], cpu->lookup_ctx,
-					target);
+			dbt_jtab_insert(d, cpu->r[ARM_REG_PC], cpu->lookup_ctx, code);
 		} else if (rc != DBT_EXIT_CHAIN) {
 			return (enum dbt_exit)rc;
 		}
