@@ -39,6 +39,9 @@ enum dbt_exit {
 			      * sys_insn = its encoding, not executed */
 	DBT_EXIT_ALIGN,      /* misaligned access (ARM DDI 0406C A3.2.1);
 			      * fault_* set, pc = the insn, not executed */
+	DBT_EXIT_DEBUG,      /* reached a breakpoint (dbt_set_breakpoints());
+			      * pc = its address, not executed */
+	DBT_EXIT_STEP,       /* single-step: one instruction done; pc = the next */
 	/* Last: dbt.c sizes its exit stubs by it. */
 	DBT_EXIT_FAULT,      /* a guest access faulted; fault_* set, pc = faulting insn */
 };

@@ -72,6 +72,9 @@ struct dbt {
 	uint8_t **jtab_hosts;
 	bool system_mode;      /* struct dbt_config.system_mode */
 	bool align_check;      /* dbt_set_alignment_check() */
+	bool single_step;      /* dbt_set_single_step() */
+	uint32_t nbreak;       /* dbt_set_breakpoints() */
+	uint32_t breaks[DBT_MAX_BREAKPOINTS];
 	uint64_t generation;   /* bumped by every flush */
 
 	/* Written by generated code: the rel32 of the jump to chain. */

@@ -63,6 +63,33 @@ void dbt_flush(struct dbt *d);
  * flushes the code cache; call it between dbt_run() calls. */
 void dbt_set_alignment_check(struct dbt *d, bool on);
 
+/* Debugging, for a gdb stub; both flush the code cache when they change
+ * anything, so call them between dbt_run() calls.
+ *
+ * Breakpoints are guest virtual addresses checked when code is
+ * translated, so no guest memory is patched: a block stops short of a
+ * breakpoint, and a block starting at one leaves dbt_run() with
+ * DBT_EXIT_DEBUG, the instruction not executed. At most
+ * DBT_MAX_BREAKPOINTS; returns -1 (nothing changed) for more. */
+#define DBT_MAX_BREAKPOINTS 64
+int dbt_set_breakpoints(struct dbt *d, const uint32_t *va, unsigned n);
+/* Single-step: dbt_run() executes at most one instruction and returns
+ * DBT_EXIT_STEP after it (or the exit the instruction itself causes:
+ * SVC, a fault, ...). Breakpoints are not checked while stepping, so a
+ * step from a breakpoint's address executes the instruction there. */
+void dbt_set_single_step(struct dbt *d, bool on);
+
+/* Code cache use, for the monitor's `info tb`. */
+struct dbt_stats {
+	uint32_t blocks, max_blocks;
+	uint32_t access_records, max_records;
+	size_t code_used, code_size;
+	uint64_t flushes;        /* whole-cache flushes since start */
+	uint32_t breakpoints;
+	bool single_step;
+};
+void dbt_get_stats(const struct dbt *d, struct dbt_stats *out);
+
 /* Map a host RIP inside translated code to the access it was performing
  * and set the CPU's pc to that instruction. The embedder sets
  * cpu->fault_addr and resumes the interrupted host context (all its

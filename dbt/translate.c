@@ -7,6 +7,7 @@
 
 #include "cache.h"
 #include "translate.h"
+#include "translate_debug.h"
 #include "translate_sys.h"
 
 #define GUEST_PAGE_MASK 0xfffu
@@ -32,7 +33,7 @@ void tr_call(struct tr *t, const void *fn)
 
 void tr_end_direct(struct tr *t, uint32_t target)
 {
-	if (!tr_sys_may_chain(t, target)) {
+	if (!tr_sys_may_chain(t, target) || t->d->single_step) {
 		x86_mov_ri(&t->b, 4, X86_RDX, target);
 		tr_end_indirect(t, X86_RDX);
 		return;
@@ -60,6 +61,8 @@ void tr_end_exit(struct tr *t, int code, uint32_t next_pc)
 void tr_end_indirect(struct tr *t, int host)
 {
 	struct x86_buf *b = &t->b;
+	if (tr_debug_end(t, host))
+		return;
 	if (host != X86_RDX)
 		x86_mov_rr(b, 4, X86_RDX, host);
 	tr_regs_writeback(t);
@@ -251,11 +254,12 @@ static void emit_exit_check(struct tr *t, uint32_t pc)
 
 /* Instructions are read through the embedder's host view of the page
  * (in the monitor, the guest VA may not be mapped for the translator);
- * a block never crosses the page. */
+ * a block never crosses the page, nor runs into a breakpoint. */
 static int fetch_block(const struct dbt *d, const uint8_t *page, uint32_t pc,
 		       struct a32_insn *insns)
 {
 	int n = 0;
+	int max = (int)tr_debug_max_insns(d);
 	uint32_t p = pc;
 	do {
 		uint32_t raw;
@@ -263,8 +267,8 @@ static int fetch_block(const struct dbt *d, const uint8_t *page, uint32_t pc,
 		a32_decode(raw, &insns[n]);
 		n++;
 		p += ARM_INSN_SIZE;
-	} while (n < DBT_BLOCK_MAX_INSNS && !ends_block(d, &insns[n - 1]) &&
-		 (p & GUEST_PAGE_MASK) != 0);
+	} while (n < max && !ends_block(d, &insns[n - 1]) &&
+		 (p & GUEST_PAGE_MASK) != 0 && !tr_debug_is_break(d, p));
 	return n;
 }
 
@@ -306,6 +310,8 @@ int dbt_translate_block(struct dbt *d, struct arm_cpu *cpu, uint32_t pc,
 	t.uses = uses;
 	t.n = n;
 	emit_exit_check(&t, pc);
+	if (tr_debug_is_break(d, pc))
+		tr_debug_break_block(&t);
 	for (int i = 0; i < n && !t.ended; i++) {
 		t.pc = pc + (uint32_t)i * ARM_INSN_SIZE;
 		t.idx = i;

@@ -188,6 +188,28 @@ static enum mmio_result store_exclusive(struct arm_cpu *cpu, const struct a32_in
 	return MMIO_DONE;
 }
 
+/* LDREX family (A8.8.75-A8.8.78): the loads, then the local monitor
+ * is set for the address as the translator sets it. */
+static enum mmio_result load_exclusive(struct arm_cpu *cpu, const struct a32_insn *in,
+				       const struct mmio_ops *ops, struct mmio_fault *f)
+{
+	unsigned size = in->op == A32_LDREXB ? 1 : in->op == A32_LDREXH ? 2 : 4;
+	unsigned words = in->op == A32_LDREXD ? 2 : 1;
+	uint32_t addr = cpu->r[in->rn];
+	uint32_t vals[2] = { 0, 0 };
+
+	for (unsigned i = 0; i < words; i++)
+		if (access(ops, addr + 4 * i, size, true, &vals[i], f))
+			return MMIO_ABORT;
+	cpu->r[in->rt] = vals[0];
+	if (words == 2)
+		cpu->r[in->rt2] = vals[1];
+	cpu->exclusive_addr = addr;
+	cpu->exclusive_valid = 1;
+	cpu->r[ARM_REG_PC] += 4;
+	return MMIO_DONE;
+}
+
 /* SWP/SWPB (A8.8.229): load, then store, then write Rt. */
 static enum mmio_result swap(struct arm_cpu *cpu, const struct a32_insn *in,
 			     const struct mmio_ops *ops, struct mmio_fault *f)
@@ -215,6 +237,8 @@ enum mmio_result mmio_emulate(struct arm_cpu *cpu, const struct a32_insn *in,
 		return multiple(cpu, in, ops, f);
 	if (in->op >= A32_STREX && in->op <= A32_STREXD)
 		return store_exclusive(cpu, in, ops, f);
+	if (in->op >= A32_LDREX && in->op <= A32_LDREXD)
+		return load_exclusive(cpu, in, ops, f);
 	if (in->op == A32_SWP || in->op == A32_SWPB)
 		return swap(cpu, in, ops, f);
 	if (!classify((enum a32_op)in->op, &x))

@@ -40,6 +40,19 @@ static struct vcpu_stats stats;
 static enum pending pending;
 static bool align_check;
 
+/* Debugger state (vcpu_set_*): the translator holds the breakpoints;
+ * watchpoints are enforced here, by never mapping a watched page for the
+ * kinds of access watched, so that every such access reaches the #PF
+ * handler and is completed in C, where its exact address is checked. */
+static struct {
+	volatile bool request;
+	bool step;
+	struct vcpu_debug_event event;
+	bool watch_hit;          /* set by a C access that hit a watchpoint */
+	unsigned nwatch;
+	struct vcpu_watch watch[VCPU_MAX_WATCHPOINTS];
+} debug;
+
 /* ---- guest physical and virtual memory for C code -------------------------- */
 
 static int walk_read(void *ctx, uint32_t pa, uint32_t *out)
@@ -115,10 +128,34 @@ static int sys_write(void *ctx, uint32_t va, unsigned size, bool priv,
 
 static const struct arm_sys_mem sys_mem = { sys_read, sys_write, walk_read, NULL };
 
+/* Does [va, va+size) touch a watchpoint of this kind? Records the hit
+ * for the run loop. */
+static bool watch_check(uint32_t va, unsigned size, uint32_t kind)
+{
+	for (unsigned i = 0; i < debug.nwatch; i++) {
+		const struct vcpu_watch *w = &debug.watch[i];
+		if ((w->kinds & kind) && (uint64_t)va + size > w->addr &&
+		    va < (uint64_t)w->addr + w->len) {
+			debug.watch_hit = true;
+			debug.event = (struct vcpu_debug_event){
+				.kind = VCPU_DBG_WATCH, .watch_index = i, .watch_kind = kind,
+			};
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Loads and stores completed in C for translated code (devices, watched
+ * pages, code pages). A watchpoint hit stops the instruction before any
+ * of its effects, as a data abort would (mmio_emulate leaves the guest
+ * state untouched), and the run loop reports it instead of an abort. */
 static int mmio_read(void *ctx, uint32_t va, unsigned size, uint32_t *out,
 		     struct arm_walk_result *f)
 {
 	(void)ctx;
+	if (watch_check(va, size, VCPU_WATCH_READ))
+		return ARM_FS_DEBUG;
 	return va_access(va, size, false, arm_sys_privileged(&sys), out, f);
 }
 
@@ -126,6 +163,8 @@ static int mmio_write(void *ctx, uint32_t va, unsigned size, uint32_t val,
 		      struct arm_walk_result *f)
 {
 	(void)ctx;
+	if (watch_check(va, size, VCPU_WATCH_WRITE))
+		return ARM_FS_DEBUG;
 	return va_access(va, size, true, arm_sys_privileged(&sys), &val, f);
 }
 
@@ -161,6 +200,22 @@ int dbt_host_code_page(struct arm_cpu *c, uint32_t va, uint64_t *key,
 }
 
 /* ---- the x86 page fault ----------------------------------------------------- */
+
+/* The kinds of access watched anywhere in va's 4 KiB page. */
+static uint32_t watch_kinds_on_page(uint32_t va)
+{
+	uint32_t page = va & ~0xfffu, kinds = 0;
+
+	for (unsigned i = 0; i < debug.nwatch; i++) {
+		const struct vcpu_watch *w = &debug.watch[i];
+		uint32_t first = w->addr & ~0xfffu;
+		uint32_t last = (w->addr + w->len - 1) & ~0xfffu;
+		bool wraps = last < first;
+		if (wraps ? (page >= first || page <= last) : (page >= first && page <= last))
+			kinds |= w->kinds;
+	}
+	return kinds;
+}
 
 static void leave_translated_code(struct trap_frame *tf, const struct dbt_mem_access *acc,
 				  enum pending why)
@@ -204,7 +259,13 @@ static int vcpu_page_fault(struct trap_frame *tf)
 		leave_translated_code(tf, &acc, PEND_CODE_WRITE);
 		return 0;
 	}
-	bool writable = (priv ? r.perm_pl1 : r.perm_pl0) & ARM_PERM_W;
+	uint32_t watched = watch_kinds_on_page(va);
+	if (watched & (write ? VCPU_WATCH_WRITE : VCPU_WATCH_READ)) {
+		leave_translated_code(tf, &acc, PEND_DEVICE);
+		return 0;
+	}
+	bool writable = ((priv ? r.perm_pl1 : r.perm_pl0) & ARM_PERM_W) &&
+			!(watched & VCPU_WATCH_WRITE);
 	if (shadow_map(va, page, hpa, writable, r.global, r.page_shift)) {
 		/* Out of table pages: start the shadow afresh and retry. */
 		shadow_tlbi_all();
@@ -275,7 +336,8 @@ static void emulate_access(void)
 		stats.device_emulated++;
 		break;
 	case MMIO_ABORT:
-		data_abort(f.va, 0, f.is_write, &f.walk);
+		if (!debug.watch_hit)
+			data_abort(f.va, 0, f.is_write, &f.walk);
 		break;
 	case MMIO_UNSUPPORTED:
 		/* LDREX and the like on device memory: the manual leaves
@@ -403,8 +465,30 @@ static bool on_exit(enum dbt_exit e, enum vcpu_stop *stop)
 		return false;
 	case DBT_EXIT_SYSTEM:
 		return on_system_exit(stop);
+	case DBT_EXIT_DEBUG:
+		debug.event = (struct vcpu_debug_event){ .kind = VCPU_DBG_BREAK };
+		*stop = VCPU_DEBUG;
+		return true;
+	case DBT_EXIT_STEP:
+		return false;
 	}
 	panic("vcpu: unknown translator exit %d", (int)e);
+}
+
+/* After an exit, is a debug event to be reported? A single step is done
+ * when the instruction ran or raised its exception, which is every exit
+ * but a request taken at a block's start (nothing ran). */
+static bool debug_stop_after(enum dbt_exit e)
+{
+	if (debug.watch_hit) {
+		debug.watch_hit = false;
+		return true;   /* debug.event was set by watch_check() */
+	}
+	if (debug.step && e != DBT_EXIT_REQUEST) {
+		debug.event = (struct vcpu_debug_event){ .kind = VCPU_DBG_STEP };
+		return true;
+	}
+	return false;
 }
 
 enum vcpu_stop vcpu_run(void)
@@ -413,22 +497,165 @@ enum vcpu_stop vcpu_run(void)
 
 	irq_enable();
 	for (;;) {
+		/* Cleared first: a kick from here on leaves the next block. */
+		cpu.exit_request = 0;
+		if (debug.request) {
+			debug.request = false;
+			debug.event = (struct vcpu_debug_event){ .kind = VCPU_DBG_REQUEST };
+			return VCPU_DEBUG;
+		}
 		sync_context();
-		if (interrupt_pending() && arm_sys_check_interrupts(&sys, &cpu)) {
+		if (!debug.step && interrupt_pending() &&
+		    arm_sys_check_interrupts(&sys, &cpu)) {
 			stats.irq++;
 			continue;
 		}
-		cpu.exit_request = 0;
 		enum dbt_exit e = dbt_run(dbt, &cpu);
 		stats.exits++;
 		if (on_exit(e, &stop))
 			return stop;
+		if (debug_stop_after(e))
+			return VCPU_DEBUG;
 	}
 }
 
 void vcpu_kick(void)
 {
 	cpu.exit_request = 1;
+}
+
+/* ---- debugging -------------------------------------------------------------- */
+
+struct vcpu_debug_event vcpu_debug_event(void)
+{
+	return debug.event;
+}
+
+void vcpu_debug_request(void)
+{
+	debug.request = true;
+	cpu.exit_request = 1;
+}
+
+void vcpu_set_single_step(bool on)
+{
+	debug.step = on;
+	dbt_set_single_step(dbt, on);
+}
+
+int vcpu_set_breakpoints(const uint32_t *va, unsigned n)
+{
+	return dbt_set_breakpoints(dbt, va, n);
+}
+
+int vcpu_set_watchpoints(const struct vcpu_watch *w, unsigned n)
+{
+	if (n > VCPU_MAX_WATCHPOINTS)
+		return -1;
+	for (unsigned i = 0; i < n; i++)
+		if (w[i].len == 0 || !w[i].kinds)
+			return -1;
+	memcpy(debug.watch, w, n * sizeof(*w));
+	debug.nwatch = n;
+	/* Pages mapped before must fault again to be checked. */
+	shadow_tlbi_all();
+	return 0;
+}
+
+struct arm_cpu *vcpu_cpu(void)
+{
+	return &cpu;
+}
+
+struct arm_sys *vcpu_sys(void)
+{
+	return &sys;
+}
+
+const struct vcpu_stats *vcpu_stats(void)
+{
+	return &stats;
+}
+
+struct dbt *vcpu_dbt(void)
+{
+	return dbt;
+}
+
+/* A debugger's translation: a permission, domain or Access flag fault
+ * still gives the address the guest mapped (struct arm_walk_result);
+ * only unmapped addresses fail. */
+static int debug_translate(uint32_t va, uint32_t *pa)
+{
+	struct arm_walk_result r;
+	int fs = walk(va, ARM_ACCESS_READ, true, &r);
+
+	if (fs == ARM_FS_TRANSLATION_SECTION || fs == ARM_FS_TRANSLATION_PAGE ||
+	    fs == ARM_FS_WALK_EXTERNAL_L1 || fs == ARM_FS_WALK_EXTERNAL_L2 ||
+	    fs == ARM_FS_SYNC_EXTERNAL)
+		return -1;
+	*pa = r.pa;
+	return 0;
+}
+
+/* Copies between buf and guest memory a page at a time. */
+static size_t debug_copy(uint32_t va, uint8_t *buf, size_t len, bool write)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		uint32_t pa, at = va + (uint32_t)done;
+		size_t chunk = 0x1000 - (at & 0xfffu);
+		if (chunk > len - done)
+			chunk = len - done;
+		uint8_t *ram;
+		if (debug_translate(at, &pa) || !(ram = gpa_ram_ptr(pa, (uint32_t)chunk)))
+			break;
+		if (write) {
+			memcpy(ram, buf + done, chunk);
+			if (shadow_is_code(pa & ~0xfffu))
+				dbt_invalidate_key(dbt, pa & ~0xfffu);
+		} else {
+			memcpy(buf + done, ram, chunk);
+		}
+		done += chunk;
+	}
+	return done;
+}
+
+size_t vcpu_debug_read(uint32_t va, void *buf, size_t len)
+{
+	return debug_copy(va, buf, len, false);
+}
+
+size_t vcpu_debug_write(uint32_t va, const void *buf, size_t len)
+{
+	return debug_copy(va, (uint8_t *)(uintptr_t)buf, len, true);
+}
+
+struct walk_tap {
+	void (*step)(void *ctx, uint32_t pa, uint32_t desc);
+	void *ctx;
+};
+
+static int walk_read_tapped(void *ctx, uint32_t pa, uint32_t *out)
+{
+	struct walk_tap *tap = ctx;
+	int rc = walk_read(NULL, pa, out);
+
+	if (!rc)
+		tap->step(tap->ctx, pa, *out);
+	return rc;
+}
+
+int vcpu_debug_walk(uint32_t va, void (*step)(void *ctx, uint32_t pa, uint32_t desc),
+		    void *ctx, struct arm_walk_result *r)
+{
+	struct arm_mmu_regs m = arm_sys_mmu_regs(&sys);
+	struct walk_tap tap = { step, ctx };
+
+	return arm_walk(&m, va, ARM_ACCESS_READ, arm_sys_privileged(&sys),
+			walk_read_tapped, &tap, r);
 }
 
 void vcpu_reset(uint32_t pc, uint32_t r0, uint32_t r1, uint32_t r2)

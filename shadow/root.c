@@ -311,3 +311,21 @@ void shadow_drop_all(void)
 		if (roots[i].valid)
 			invalidate_root(&roots[i]);
 }
+
+bool shadow_root_info(unsigned i, struct shadow_root_info *out)
+{
+	for (unsigned k = 0; k < SHADOW_MAX_ROOTS; k++) {
+		const struct shadow_root *r = &roots[k];
+		if (!r->valid || i--)
+			continue;
+		*out = (struct shadow_root_info){
+			.pcid = r->pcid, .current = r == current,
+			.privileged = r->key.privileged, .asid = r->key.asid,
+			.sctlr_m_afe = r->key.sctlr, .ttbr0 = r->key.ttbr0,
+			.ttbr1 = r->key.ttbr1, .ttbcr = r->key.ttbcr,
+			.dacr = r->key.dacr, .last_used = r->last_used,
+		};
+		return true;
+	}
+	return false;
+}

@@ -57,4 +57,15 @@ bool shadow_is_code(uint32_t gpa);
 /* All translations were dropped: no page holds code any more. */
 void shadow_forget_code(void);
 
+/* One cached root, for the monitor's `info shadow`. */
+struct shadow_root_info {
+	uint16_t pcid;
+	bool current, privileged;
+	uint8_t asid;
+	uint32_t sctlr_m_afe, ttbr0, ttbr1, ttbcr, dacr;
+	uint64_t last_used;      /* activation stamp: larger is more recent */
+};
+/* Fills *out for the i-th valid root (0 up); false past the last. */
+bool shadow_root_info(unsigned i, struct shadow_root_info *out);
+
 #endif

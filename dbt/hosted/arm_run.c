@@ -169,9 +169,11 @@ static _Noreturn void run(struct dbt *d, struct arm_cpu *cpu)
 			break;
 		case DBT_EXIT_SYSTEM:
 		case DBT_EXIT_ALIGN:
-			/* Only with system_mode, which arm-run leaves off. */
-			die(EXIT_CANNOT_RUN, "translator returned a system-mode exit%s%s",
-			    "", "");
+		case DBT_EXIT_DEBUG:
+		case DBT_EXIT_STEP:
+			/* System mode and debugging, which arm-run never asks for. */
+			die(EXIT_CANNOT_RUN, "translator returned a %s exit%s",
+			    "system-mode or debugging", "");
 		}
 	}
 }

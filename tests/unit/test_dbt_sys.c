@@ -446,6 +446,106 @@ static void test_unfetchable(struct dbt *d, struct arm_cpu *cpu)
 	check_eq(name, "fault_addr", cpu->fault_addr, CODE_VA + CODE_PAGES * PAGE);
 }
 
+/* ---- breakpoints and single-step (dbt_set_breakpoints, _single_step) -- */
+
+/* Encodings from GNU as (arm-none-eabi-objdump of the words). */
+static const uint32_t debug_page0[] = {
+	0xe3a00001,  /* 00 mov r0, #1 */
+	0xe2800001,  /* 04 add r0, r0, #1 */
+	0xe3500002,  /* 08 cmp r0, #2 */
+	0x0a000001,  /* 0c beq 0x18 */
+	0xe3a01005,  /* 10 mov r1, #5 */
+	0xef000000,  /* 14 svc 0 */
+	0xe280000a,  /* 18 add r0, r0, #10 */
+	0xe5932000,  /* 1c ldr r2, [r3] */
+	0xea0003f6,  /* 20 b CODE_VA + 0x1000 */
+};
+static const uint32_t debug_page1[] = {
+	0xe2800064,  /* 1000 add r0, r0, #100 */
+	0xef000042,  /* 1004 svc 0x42 */
+};
+#define DEBUG_WORD 0x5eed1234u
+
+static void debug_setup(struct dbt *d, struct arm_cpu *cpu)
+{
+	put_code(CODE_VA, debug_page0, sizeof debug_page0 / 4);
+	put_code(CODE_VA + PAGE, debug_page1, sizeof debug_page1 / 4);
+	memcpy((void *)(uintptr_t)DATA_VA, &(uint32_t){ DEBUG_WORD }, 4);
+	dbt_flush(d);
+	cpu_reset(cpu, CODE_VA);
+	cpu->r[3] = DATA_VA;
+}
+
+/* Each step runs one instruction (a taken branch goes to its target, a
+ * load completes) and an SVC still leaves as SVC (the exception is the
+ * step's end). Expected pcs and r0 follow the program's semantics. */
+static void test_single_step(struct dbt *d, struct arm_cpu *cpu)
+{
+	static const struct { uint32_t pc, r0; } after[] = {
+		{ 0x04, 1 }, { 0x08, 2 }, { 0x0c, 2 }, { 0x18, 2 },
+		{ 0x1c, 12 }, { 0x20, 12 }, { 0x1000, 12 }, { 0x1004, 112 },
+	};
+	debug_setup(d, cpu);
+	dbt_set_single_step(d, true);
+	for (unsigned i = 0; i < sizeof after / sizeof after[0]; i++) {
+		enum dbt_exit e = dbt_run(d, cpu);
+		check_eq("step", "exit", e, DBT_EXIT_STEP);
+		check_eq("step", "pc", cpu->r[15], CODE_VA + after[i].pc);
+		check_eq("step", "r0", cpu->r[0], after[i].r0);
+		if (after[i].pc == 0x0c)   /* cmp r0, #2 with r0 = 2: Z, C (A8.8.38) */
+			check_eq("step", "NZCV", arm_cpu_cpsr(cpu) & ARM_CPSR_NZCV,
+				 ARM_CPSR_Z | ARM_CPSR_C);
+	}
+	check_eq("step", "r2", cpu->r[2], DEBUG_WORD);
+	check_eq("step", "r1 untouched", cpu->r[1], 0x1001);
+	enum dbt_exit e = dbt_run(d, cpu);
+	check_eq("step svc", "exit", e, DBT_EXIT_SVC);
+	check_eq("step svc", "pc", cpu->r[15], CODE_VA + 0x1008);
+	check_eq("step svc", "imm", cpu->svc_imm, 0x42);
+	dbt_set_single_step(d, false);
+}
+
+static void expect_break(struct dbt *d, struct arm_cpu *cpu, const char *name,
+			 uint32_t pc, uint32_t r0)
+{
+	enum dbt_exit e = dbt_run(d, cpu);
+	check_eq(name, "exit", e, DBT_EXIT_DEBUG);
+	check_eq(name, "pc", cpu->r[15], pc);
+	check_eq(name, "r0", cpu->r[0], r0);
+}
+
+/* A breakpoint stops before its instruction, in the middle of what would
+ * be one block, at a branch target, and on another page; running again
+ * stops again; a step executes the instruction under it. */
+static void test_breakpoints(struct dbt *d, struct arm_cpu *cpu)
+{
+	uint32_t bps[] = { CODE_VA + 0x08, CODE_VA + 0x18, CODE_VA + 0x1000 };
+	debug_setup(d, cpu);
+	check_eq("break", "set", (uint32_t)dbt_set_breakpoints(d, bps, 3), 0);
+	expect_break(d, cpu, "break mid-block", CODE_VA + 0x08, 2);
+	expect_break(d, cpu, "break again", CODE_VA + 0x08, 2);
+	dbt_set_single_step(d, true);
+	check_eq("break step", "exit", dbt_run(d, cpu), DBT_EXIT_STEP);
+	check_eq("break step", "pc", cpu->r[15], CODE_VA + 0x0c);
+	dbt_set_single_step(d, false);
+	expect_break(d, cpu, "break at branch target", CODE_VA + 0x18, 2);
+	dbt_set_single_step(d, true);
+	dbt_run(d, cpu);
+	dbt_set_single_step(d, false);
+	expect_break(d, cpu, "break on next page", CODE_VA + 0x1000, 12);
+	check_eq("break", "r2", cpu->r[2], DEBUG_WORD);
+	check_eq("break", "clear", (uint32_t)dbt_set_breakpoints(d, NULL, 0), 0);
+	check_eq("break cleared", "exit", dbt_run(d, cpu), DBT_EXIT_SVC);
+	check_eq("break cleared", "r0", cpu->r[0], 112);
+
+	uint32_t many[DBT_MAX_BREAKPOINTS + 1] = { 0 };
+	check_eq("break", "too many", (uint32_t)dbt_set_breakpoints(d, many, DBT_MAX_BREAKPOINTS + 1),
+		 (uint32_t)-1);
+	struct dbt_stats st;
+	dbt_get_stats(d, &st);
+	check_eq("break", "none left", st.breakpoints, 0);
+}
+
 int main(void)
 {
 	if (mprotect(cache, sizeof cache, PROT_READ | PROT_WRITE | PROT_EXEC) ||
@@ -469,6 +569,8 @@ int main(void)
 	test_lookup_ctx(false);
 	test_chaining(true);
 	test_chaining(false);
+	test_single_step(d, &cpu);
+	test_breakpoints(d, &cpu);
 	printf("suite dbt_sys: %d passed, %d failed\n", pass, fail);
 	return fail != 0;
 }

@@ -219,13 +219,35 @@ static void test_aborts_are_precise(void)
 	CHECK(f.is_write);
 	CHECK_EQ(cpu.r[1], MEM_BASE + 0x20);
 
-	reset();   /* ldrex is not executed here */
-	CHECK_EQ(run(0xe1910f9f), MMIO_UNSUPPORTED);
+	reset();   /* ldrex r0, [r1] aborting leaves the monitor open */
+	fault_at = MEM_BASE + 0x20;
+	CHECK_EQ(run(0xe1910f9f), MMIO_ABORT);
+	CHECK_EQ(cpu.exclusive_valid, 0);
+	CHECK_EQ(cpu.r[ARM_REG_PC], 0x8000);
 }
 
-/* STREX (A8.8.212) against the local monitor, SWP (A8.8.229). */
+/* LDREX (A8.8.75), STREX (A8.8.212) against the local monitor, SWP
+ * (A8.8.229). */
 static void test_exclusive_and_swap(void)
 {
+	reset();   /* ldrex r0, [r1]: loads, the monitor holds r1 */
+	CHECK_EQ(run(0xe1910f9f), MMIO_DONE);
+	CHECK_EQ(cpu.r[0], word_at(MEM_BASE + 0x20));
+	CHECK_EQ(cpu.exclusive_valid, 1);
+	CHECK_EQ(cpu.exclusive_addr, MEM_BASE + 0x20);
+	CHECK_EQ(cpu.r[ARM_REG_PC], 0x8004);
+
+	reset();   /* ldrexd r2, r3, [r1] */
+	CHECK_EQ(run(0xe1b12f9f), MMIO_DONE);
+	CHECK_EQ(cpu.r[2], word_at(MEM_BASE + 0x20));
+	CHECK_EQ(cpu.r[3], word_at(MEM_BASE + 0x24));
+	CHECK_EQ(cpu.exclusive_addr, MEM_BASE + 0x20);
+
+	reset();   /* ldrexb r0, [r1] zero-extends one byte */
+	CHECK_EQ(run(0xe1d10f9f), MMIO_DONE);
+	CHECK_EQ(cpu.r[0], word_at(MEM_BASE + 0x20) & 0xff);
+	CHECK_EQ(cpu.exclusive_valid, 1);
+
 	reset();   /* strex r0, r2, [r1] with the monitor open: fails */
 	cpu.r[2] = 0x12345678;
 	CHECK_EQ(run(0xe1810f92), MMIO_DONE);
