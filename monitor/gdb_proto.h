@@ -56,8 +56,12 @@ struct gdb_stop {
 	uint8_t exit_code;    /* GDB_STOP_EXITED */
 };
 
-/* Text output for qRcmd (monitor commands), sent as 'O' packets. */
-struct gdb_out;
+/* Text output for qRcmd (monitor commands), sent as 'O' packets: the
+ * text is hex-encoded straight into the stub's transmit buffer and each
+ * packet goes out when full, the last one when the command returns. */
+struct gdb_out {
+	bool open;            /* an 'O' packet is being filled in tx_buf */
+};
 void gdb_out_write(struct gdb_out *o, const char *s, size_t n);
 void gdb_out_printf(struct gdb_out *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -120,9 +124,14 @@ struct gdb {
 	int rx_state;
 	size_t rx_len;
 	uint8_t rx_sum, rx_csum;
-	bool rx_overflow;
+	bool rx_overflow;      /* payload longer than GDB_PACKET_MAX */
+	bool rx_bad;           /* payload ends inside an escape */
 	char rx_buf[GDB_PACKET_MAX + 1];
+	/* The packet being built, then the last one sent, kept whole
+	 * ("$...#cs") for a retransmit when gdb answers '-'. */
+	size_t tx_len;
 	char tx_buf[GDB_PACKET_MAX + 8];
+	struct gdb_out out;
 	char scratch[GDB_PACKET_MAX + 1];
 };
 
