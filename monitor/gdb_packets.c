@@ -291,11 +291,10 @@ static enum gdb_action resume_at(struct gdb *g, struct cursor *c, bool has_signa
 	uint32_t sig, addr;
 	bool has_addr;
 
-	if (has_signal && (!cur_hex(c, &sig) || sig > SIGNAL_MAX ||
-			   (!cur_end(c) && !cur_eat(c, ';'))))
+	if (has_signal && (!cur_hex(c, &sig) || sig > SIGNAL_MAX))
 		return reply(g, REPLY_E_INVALID);
-	has_addr = !cur_end(c);
-	if (has_addr && (!cur_hex(c, &addr) || !cur_end(c)))
+	has_addr = has_signal ? cur_eat(c, ';') : !cur_end(c);
+	if ((has_addr && !cur_hex(c, &addr)) || !cur_end(c))
 		return reply(g, REPLY_E_INVALID);
 	if (has_addr && ops(g)->write_reg(g->cfg.ctx, GDB_ARM_REG_PC, addr))
 		return reply(g, REPLY_E_INVALID);
