@@ -22,8 +22,8 @@
 /* 'g'/'G' carry r0-r15 (GDB_ARM_REG_PC is the last) then cpsr. */
 #define G_CORE_REGS (GDB_ARM_REG_PC + 1)
 #define G_REGS (G_CORE_REGS + 1)
-/* Hex digits of one 32-bit register. */
-#define REG_HEX_DIGITS 8
+/* A register 'g' cannot read: one 'x' per hex digit (E.2 'g'). */
+#define REG_UNAVAILABLE "xxxxxxxx"
 /* Bytes an 'm' reply can hold as hex. */
 #define MEM_READ_MAX (GDB_PACKET_MAX / 2)
 /* Signal numbers in C, S and vCont are one byte. */
@@ -150,7 +150,7 @@ static enum gdb_action pkt_read_regs(struct gdb *g, struct cursor *c)
 		if (ops(g)->read_reg(g->cfg.ctx, g_regno(i), &v) == 0)
 			gdb_tx_reg(g, v);
 		else
-			gdb_tx_puts(g, "xxxxxxxx");  /* E.2 'g': unavailable */
+			gdb_tx_puts(g, REG_UNAVAILABLE);
 	}
 	gdb_tx_send(g);
 	return GDB_ACT_NONE;
@@ -291,11 +291,10 @@ static enum gdb_action resume_at(struct gdb *g, struct cursor *c, bool has_signa
 	uint32_t sig, addr;
 	bool has_addr;
 
-	if (has_signal && (!cur_hex(c, &sig) || sig > SIGNAL_MAX ||
-			   (!cur_end(c) && !cur_eat(c, ';'))))
+	if (has_signal && (!cur_hex(c, &sig) || sig > SIGNAL_MAX))
 		return reply(g, REPLY_E_INVALID);
-	has_addr = !cur_end(c);
-	if (has_addr && (!cur_hex(c, &addr) || !cur_end(c)))
+	has_addr = has_signal ? cur_eat(c, ';') : !cur_end(c);
+	if ((has_addr && !cur_hex(c, &addr)) || !cur_end(c))
 		return reply(g, REPLY_E_INVALID);
 	if (has_addr && ops(g)->write_reg(g->cfg.ctx, GDB_ARM_REG_PC, addr))
 		return reply(g, REPLY_E_INVALID);
@@ -531,9 +530,10 @@ static enum gdb_action pkt_supported(struct gdb *g, struct cursor *c)
 static void tx_xfer_chunk(struct gdb *g, const char *obj, size_t obj_len,
 			  uint32_t offset, uint32_t len)
 {
-	size_t pos = offset, end = obj_len - offset > len ? offset + (size_t)len : obj_len;
-	size_t kind_at;
+	size_t pos = offset, end = obj_len, kind_at;
 
+	if (obj_len - offset > len)
+		end = offset + (size_t)len;
 	gdb_tx_begin(g);
 	kind_at = g->tx_len;
 	gdb_tx_putc(g, 'm');

@@ -66,7 +66,8 @@ void gdb_out_write(struct gdb_out *o, const char *s, size_t n);
 void gdb_out_printf(struct gdb_out *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* What the debugged machine provides. ctx is struct gdb_config.ctx. */
+/* What the debugged machine provides; every member is set. ctx is
+ * struct gdb_config.ctx. */
 struct gdb_target_ops {
 	/* One register by GDB_ARM_REG number: 0 on success, -1 when there
 	 * is no such register. */
