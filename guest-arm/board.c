@@ -24,6 +24,7 @@
 #include "guest-arm/vcpu.h"
 #include "guest-arm/virt.h"
 #include "lib/log.h"
+#include "monitor/gdbstub.h"
 #include "shadow/gpa.h"
 
 #define NS_PER_S 1000000000ull
@@ -308,10 +309,11 @@ int board_run(const struct boot_info *bi, const struct options *o)
 	kprintf("guest: %u MiB RAM at %#x, kernel '%s'%s%s%s%s\n", ram_size >> 20,
 		VIRT_RAM_BASE, kernel->string, initrd ? ", initrd '" : "",
 		initrd ? initrd->string : "", initrd ? "'" : "", dtb ? ", own dtb" : "");
-	enum vcpu_stop why = vcpu_run();
-	kprintf("\nguest stopped: %s\n", why == VCPU_POWERED_OFF
-		? "it powered the machine off" : "it needs an unsupported feature");
+	bool debug = o->gdb != OPT_GDB_OFF && gdbstub_init(o->gdb == OPT_GDB_WAIT) == 0;
+	enum vcpu_stop why = debug ? gdbstub_run() : vcpu_run();
+	kprintf("\nguest stopped: %s\n", why == VCPU_POWERED_OFF ? "it powered the machine off"
+		: why == VCPU_KILLED ? "gdb killed it" : "it needs an unsupported feature");
 	if (o->stats)
 		vcpu_print_stats();
-	return why == VCPU_POWERED_OFF ? 0 : -1;
+	return why == VCPU_POWERED_OFF || why == VCPU_KILLED ? 0 : -1;
 }
