@@ -37,9 +37,11 @@ def check(ok, what, detail=""):
     if ok:
         passed += 1
         print("ok   %s" % what)
+        return True
     else:
         failed += 1
         print("FAIL %s%s" % (what, ("\n     " + detail.replace("\n", "\n     ")) if detail else ""))
+        return False
 
 
 def free_port():
@@ -442,9 +444,116 @@ def test_fuzzer():
         m.cleanup()
 
 
+# ---- a booting Linux kernel -----------------------------------------------------
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+KERNEL = os.path.join(ROOT, "fixtures/linux/vmlinuz")
+INITRD = os.path.join(ROOT, "fixtures/linux/initramfs.cpio.gz")
+# Text symbols only: Debian's kernel has no KALLSYMS_ALL.
+SYMBOLS = ("start_kernel", "_printk")
+# The kernel's linear map (CONFIG_VMSPLIT_3G, RAM at 0x40000000 on virt).
+PAGE_OFFSET, PHYS_OFFSET = 0xC0000000, 0x40000000
+
+
+def kallsyms():
+    """Symbol addresses from /proc/kallsyms of a boot on qemu-system-arm
+    (Debian's System.map is a placeholder)."""
+    cmd = "grep -w %s /proc/kallsyms; poweroff -f\r" % " ".join("-e " + n for n in SYMBOLS)
+    r = qemu.run_cmd(QEMU_ARM + ["-serial", "stdio", "-kernel", KERNEL, "-initrd", INITRD,
+                                 "-append", "console=ttyAMA0 quiet"],
+                     [("armvisor-initramfs: userland up", ""), ("/ # ", cmd)], 180)
+    syms = {}
+    for m in re.finditer(r"^([0-9a-f]{8}) \w (\w+)\r?$", r.output, re.M):
+        syms[m.group(2)] = int(m.group(1), 16)
+    return syms
+
+
+def linux_session(kind, syms):
+    start, printk = syms["start_kernel"], syms["_printk"]
+    port = free_port()
+    m = Machine(kind, port, KERNEL, "gdb=wait bootargs=\"console=ttyAMA0 quiet\"", INITRD)
+    try:
+        if kind == "armvisor" and not m.wait_for("waiting for gdb", 60):
+            return None
+        wait_port(port)
+        cmds = ["break *0x%x" % start, "continue", "info registers pc", "x/4i $pc",
+                "stepi", "x/i $pc", "stepi", "x/i $pc", "stepi", "stepi", "x/i $pc",
+                "x/4i 0x%x" % printk, "x/4xw 0x%x" % start]
+        if kind == "armvisor":
+            cmds += [SECTION, "monitor info mmu 0x%x" % start]
+        cmds += ["kill"]
+        out = gdb(port, cmds, timeout=300)
+        m.finish(60)
+        return out
+    finally:
+        m.cleanup()
+
+
+def test_linux():
+    if not (os.path.exists(KERNEL) and os.path.exists(INITRD)):
+        subprocess.run([os.path.join(ROOT, "scripts/fetch-linux.sh")], check=True)
+    syms = kallsyms()
+    if not check(all(n in syms for n in SYMBOLS), "linux: %s from the reference boot's kallsyms"
+                 % ", ".join("%s=%#x" % (n, syms.get(n, 0)) for n in SYMBOLS)):
+        return
+    ref = linux_session("qemu", syms)
+    got = linux_session("armvisor", syms)
+    if got is None:
+        check(False, "linux: armvisor waits for gdb")
+        return
+    if os.environ.get("GDB_TEST_KEEP"):
+        with open("/tmp/gdb_test.linux", "w") as f:
+            f.write(got)
+    a = after_first_command(ref).split("\n[Inferior")[0].rstrip("\n")
+    b = after_first_command(got).split("@@monitor@@")[0].rstrip("\n")
+    check("Breakpoint 1, 0x%08x in ?? ()" % syms["start_kernel"] in b and
+          ("0x%08x:\t" % syms["_printk"]) in b,
+          "linux: stops at start_kernel, reads kernel memory by virtual address", got[-2000:])
+    check(a == b, "linux: the session prints what it prints on qemu-system-arm", first_diff(a, b))
+    pa = syms["start_kernel"] - PAGE_OFFSET + PHYS_OFFSET
+    check(("-> PA %08x" % pa) in got, "linux: monitor info mmu start_kernel -> PA %#x (linear map)" % pa,
+          got[-800:])
+
+
+def exits(text):
+    m = re.search(r"^exits (\d+):", text, re.M)
+    return int(m.group(1)) if m else None
+
+
+def test_attach_running():
+    """gdb=on: gdb connects to a kernel that is already booting (its
+    first packet stops the guest), detaches, and a second gdb finds it
+    has run on since."""
+    port = free_port()
+    m = Machine("armvisor", port, KERNEL, "gdb=on", INITRD)
+    try:
+        booting = m.wait_for("guest: 256 MiB RAM", 60)
+        wait_port(port)
+        time.sleep(2)
+        first = gdb(port, ["info registers pc", "monitor info tb", "detach"], timeout=120)
+        time.sleep(5)
+        second = gdb(port, ["info registers pc", "monitor info tb", "kill"], timeout=120)
+        status = m.finish(60)
+        out = m.output()
+    finally:
+        m.cleanup()
+    pc = re.search(r"^pc\s+(0x[0-9a-f]+)", first, re.M)
+    check(booting and pc is not None and "detached" in first,
+          "attach: gdb stops a running kernel and reads its pc", first[-1500:])
+    a, b = exits(first), exits(second)
+    pc2 = re.search(r"^pc\s+(0x[0-9a-f]+)", second, re.M)
+    check(a is not None and b is not None and pc2 is not None and
+          (b > a or pc.group(1) != pc2.group(1)),
+          "attach: after detach the guest ran on (vCPU exits %s -> %s)" % (a, b), second[-1500:])
+    check(status == qemu.EXIT_SUCCESS and "guest stopped: gdb killed it" in out,
+          "attach: the second gdb's kill ends the guest", out[-800:])
+
+
 def main():
     test_debugee()
     test_fuzzer()
+    test_linux()
+    test_attach_running()
     print("suite gdb: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 
