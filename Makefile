@@ -48,7 +48,7 @@ $(ISO): $(MONITOR) scripts/mkiso.sh
 MODULES ?= fixtures/linux/vmlinuz kernel,fixtures/linux/initramfs.cpio.gz initrd
 run: $(MONITOR)
 	$(if $(filter fixtures/linux/%,$(MODULES)),scripts/fetch-linux.sh)
-	MODULES="$(MODULES)" scripts/run.sh $(MONITOR) $(OPTIONS)
+	MODULES="$(MODULES)" GDBPORT="$(GDBPORT)" scripts/run.sh $(MONITOR) $(OPTIONS)
 
 # ---- host-side builds (unit tests, arm-run) --------------------------------
 

@@ -42,6 +42,11 @@ static const struct options *opts;
 static uint32_t ram_size;
 static uint64_t boot_unix_s, boot_tsc;
 static uint64_t armed_deadline_ns = UINT64_MAX;
+/* Time the guest spent stopped by the debugger, which its counter does
+ * not see (QEMU stops its virtual clock the same way); the RTC keeps
+ * wall-clock time. */
+static uint64_t stopped_total_ns, stopped_since_ns;
+static bool clock_stopped;
 
 /* ---- host clock ------------------------------------------------------------ */
 
@@ -58,12 +63,23 @@ static uint64_t host_unix_s(void *ctx)
 	return boot_unix_s + host_ns(ctx) / NS_PER_S;
 }
 
+/* The generic timer's time base. */
+static uint64_t guest_ns(void *ctx)
+{
+	return (clock_stopped ? stopped_since_ns : host_ns(ctx)) - stopped_total_ns;
+}
+
 /* Arms the LAPIC for the earliest guest timer or RTC alarm; a write only
  * when the deadline moved, since under KVM each one may be an exit. */
 static void arm_host_timer(void)
 {
 	uint64_t ns = gtimer_next_deadline_ns(&gtimer);
 	uint64_t alarm = pl031_next_alarm(&rtc);
+
+	if (clock_stopped)
+		return;
+	if (ns != UINT64_MAX)
+		ns += stopped_total_ns;   /* guest time to host time */
 
 	if (alarm != UINT64_MAX && alarm >= boot_unix_s) {
 		uint64_t alarm_ns = (alarm - boot_unix_s) * NS_PER_S;
@@ -80,6 +96,24 @@ static void arm_host_timer(void)
 	uint64_t now = host_ns(NULL);
 	uint64_t tsc = rdtsc() + (ns > now ? tsc_ns_to_ticks(ns - now) : 0);
 	lapic_timer_arm(tsc ? tsc : 1);
+}
+
+/* The debugger holds the guest stopped (on) or lets it go (off): the
+ * counter stops, and no guest timer deadline wakes the host meanwhile. */
+static void stop_guest_clock(bool on)
+{
+	if (on == clock_stopped)
+		return;
+	if (on) {
+		stopped_since_ns = host_ns(NULL);
+		lapic_timer_arm(0);
+	} else {
+		stopped_total_ns += host_ns(NULL) - stopped_since_ns;
+	}
+	clock_stopped = on;
+	armed_deadline_ns = UINT64_MAX - 1;   /* differs from any deadline: re-arm */
+	if (!on)
+		arm_host_timer();
 }
 
 static int on_host_timer(struct trap_frame *tf)
@@ -178,7 +212,7 @@ static void reset_devices(void)
 {
 	gic.log = gic_log;
 	gic_init(&gic);
-	gtimer.now_ns = host_ns;
+	gtimer.now_ns = guest_ns;
 	gtimer.set_irq = timer_irq;
 	gtimer_init(&gtimer);
 	gtimer_bind_ops(&gtimer, &timer_ops);
@@ -309,7 +343,8 @@ int board_run(const struct boot_info *bi, const struct options *o)
 	kprintf("guest: %u MiB RAM at %#x, kernel '%s'%s%s%s%s\n", ram_size >> 20,
 		VIRT_RAM_BASE, kernel->string, initrd ? ", initrd '" : "",
 		initrd ? initrd->string : "", initrd ? "'" : "", dtb ? ", own dtb" : "");
-	bool debug = o->gdb != OPT_GDB_OFF && gdbstub_init(o->gdb == OPT_GDB_WAIT) == 0;
+	bool debug = o->gdb != OPT_GDB_OFF &&
+		     gdbstub_init(o->gdb == OPT_GDB_WAIT, stop_guest_clock) == 0;
 	enum vcpu_stop why = debug ? gdbstub_run() : vcpu_run();
 	kprintf("\nguest stopped: %s\n", why == VCPU_POWERED_OFF ? "it powered the machine off"
 		: why == VCPU_KILLED ? "gdb killed it" : "it needs an unsupported feature");

@@ -27,7 +27,7 @@ struct point {
 
 static struct gdb gdb;
 static struct {
-	bool enabled;
+	void (*stop_clock)(bool stopped);
 	bool wait;
 	bool attached;        /* a gdb has talked to us since the last detach */
 	bool stepping;        /* gdb asked for a step */
@@ -274,10 +274,13 @@ static enum resume serve(void)
 {
 	enum resume r;
 
+	stub.stop_clock(true);
 	for (;;) {
 		if (act(gdb_feed(&gdb, next_byte()), &r))
-			return r;
+			break;
 	}
+	stub.stop_clock(false);
+	return r;
 }
 
 static void note_attached(void)
@@ -357,7 +360,7 @@ static bool on_event(struct vcpu_debug_event ev)
 	return true;
 }
 
-int gdbstub_init(bool wait)
+int gdbstub_init(bool wait, void (*stop_clock)(bool stopped))
 {
 	if (!serial_com2.present) {
 		log_err("gdb: no second serial port (COM2) to talk to gdb on; in QEMU add "
@@ -366,7 +369,7 @@ int gdbstub_init(bool wait)
 	}
 	struct gdb_config cfg = { &target_ops, NULL, !wait };
 	gdb_init(&gdb, &cfg);
-	stub.enabled = true;
+	stub.stop_clock = stop_clock;
 	stub.wait = wait;
 	serial_com2.rx_notify = on_rx;
 	return 0;

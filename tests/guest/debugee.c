@@ -3,8 +3,9 @@
  * it checks its own results like any guest test. Under gdb the script
  * sets breakpoints in its functions, single-steps dbg_branch and dbg_svc,
  * watches `watched` (written) and `read_target` (read), breaks into the
- * spin loop with Ctrl-C when it has set dbg_attached, and reads a window
- * the program maps with the MMU at DBG_VA. */
+ * spin loop with Ctrl-C when it has set dbg_attached, reads a window
+ * the program maps with the MMU at DBG_VA, and holds the program at
+ * dbg_tick for seconds to see that guest time stands still meanwhile. */
 #include "mmu.h"
 #include "rt.h"
 
@@ -28,6 +29,8 @@ volatile uint32_t dbg_release;
 volatile uint32_t watched;
 volatile uint32_t read_target = 0x1234u;
 volatile uint32_t spins;
+/* Generic timer ticks across the call of dbg_tick. */
+volatile uint32_t dbg_tick_ticks;
 static uint32_t l1[L1_ENTRIES] __attribute__((aligned(L1_ALIGN)));
 
 /* The innermost frame of a known call chain, for `bt`. */
@@ -45,6 +48,34 @@ __attribute__((noinline)) uint32_t fib(uint32_t n)
 		return n;
 	}
 	return fib(n - 1) + fib(n - 2);
+}
+
+/* CNTVCT (ARM DDI 0406C B4.1.34): MRRC p15, 1, <lo>, <hi>, c14. */
+static uint64_t read_cntvct(void)
+{
+	uint32_t lo, hi;
+	__asm__ volatile("isb; mrrc p15, 1, %0, %1, c14" : "=r"(lo), "=r"(hi));
+	return (uint64_t)hi << 32 | lo;
+}
+
+/* Where gdb holds the program (dbg_tick) and reads the result (dbg_tock). */
+__attribute__((noinline)) void dbg_tick(void)
+{
+	__asm__ volatile("" ::: "memory");
+}
+
+__attribute__((noinline)) void dbg_tock(void)
+{
+	__asm__ volatile("" ::: "memory");
+}
+
+static void test_clock(void)
+{
+	uint64_t t0 = read_cntvct();
+	dbg_tick();
+	dbg_tick_ticks = (uint32_t)(read_cntvct() - t0);
+	dbg_tock();
+	check_true(dbg_tick_ticks > 0, "the counter advances across a call");
 }
 
 __attribute__((noinline)) void dbg_spin(void)
@@ -72,6 +103,8 @@ void test_main(void)
 	dbg_svc();
 	check_exc("svc #0x55", EXC_SVC, 0, 0);
 	check_eq(rt_exc.imm, SVC_DBG, "svc immediate");
+	rt_section("clock");
+	test_clock();
 	rt_section("mmu");
 	test_mmu_window();
 	dbg_spin();

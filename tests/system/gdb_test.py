@@ -154,6 +154,8 @@ COMMON = [
     "stepi", "stepi", "stepi", "info registers r0", "stepi", "info registers r0", "undisplay",
     "break dbg_svc", "continue", "stepi", "stepi", "info registers pc lr",
     "print/x $cpsr & 0x1f", "x/i $pc", "delete",
+    "break dbg_tick", "continue", "shell sleep 3", "delete", "break dbg_tock", "continue",
+    "print dbg_tick_ticks < 62500000", "delete",
     "break dbg_spin", "continue",
     "print/x *(unsigned int *)0x%x" % DBG_VA,
     "x/xw 0x%x" % UNMAPPED_VA,
