@@ -51,6 +51,7 @@ struct arm_cpu {
 	/* Flag and status storage: private to dbt/, use the accessors. */
 	uint32_t flags_priv[4];
 	uint32_t tpidruro;       /* CP15 TPIDRURO, user read-only thread ID */
+	uint32_t tpidrprw;       /* CP15 TPIDRPRW, PL1-only thread ID (system mode) */
 	uint32_t svc_imm;        /* imm24 of the last SVC */
 	uint32_t sys_insn;       /* encoding of the DBT_EXIT_SYSTEM insn */
 	/* System mode: the embedder's tag of the current VA->PA view and

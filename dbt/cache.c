@@ -47,14 +47,20 @@ int dbt_cache_init(struct dbt **out, void *buf, size_t size)
 	return 0;
 }
 
-/* Drop every block. The stubs before code_start survive. */
-void dbt_cache_reset(struct dbt *d)
+/* Every slot of the indirect-branch table misses. */
+static void jtab_clear(struct dbt *d)
 {
-	memset(d->hash, 0, DBT_HASH_SIZE * sizeof *d->hash);
 	for (uint32_t i = 0; i < DBT_JTAB_SIZE; i++) {
 		d->jtab_keys[i] = DBT_JTAB_EMPTY;
 		d->jtab_hosts[i] = dbt_exit_stub(d, DBT_EXIT_LOOKUP);
 	}
+}
+
+/* Drop every block. The stubs before code_start survive. */
+void dbt_cache_reset(struct dbt *d)
+{
+	memset(d->hash, 0, DBT_HASH_SIZE * sizeof *d->hash);
+	jtab_clear(d);
 	d->nblocks = 0;
 	d->nrecs = 0;
 	d->code_ptr = d->code_start;
@@ -164,13 +170,50 @@ void dbt_invalidate(struct dbt *d, uint32_t addr, uint32_t len)
 	}
 }
 
-void dbt_invalidate_key(struct dbt *d, uint64_t key)
+/* A dropped block's key: no page's (keys are guest physical addresses). */
+#define DBT_KEY_DROPPED (1ull << 63)
+
+/* Unlinks page key's blocks from the hash and marks them dropped;
+ * returns how many. */
+static uint32_t unlink_page(struct dbt *d, uint64_t key)
 {
-	/* As dbt_invalidate(): any block from the page flushes everything. */
-	for (uint32_t i = 0; i < d->nblocks; i++) {
-		if ((d->blocks[i].key & ~(uint64_t)GUEST_PAGE_MASK) == key) {
-			flush_soon(d);
-			return;
+	uint32_t dropped = 0;
+
+	for (uint32_t h = 0; h < DBT_HASH_SIZE; h++) {
+		for (struct dbt_block **p = &d->hash[h]; *p;) {
+			struct dbt_block *b = *p;
+			if ((b->key & ~(uint64_t)GUEST_PAGE_MASK) == key) {
+				*p = b->next;
+				b->key = DBT_KEY_DROPPED;
+				dropped++;
+			} else {
+				p = &(*p)->next;
+			}
 		}
 	}
+	return dropped;
+}
+
+void dbt_invalidate_key(struct dbt *d, uint64_t key)
+{
+	bool any = false;
+
+	for (uint32_t i = 0; i < d->nblocks && !any; i++)
+		any = (d->blocks[i].key & ~(uint64_t)GUEST_PAGE_MASK) == key;
+	if (!any)
+		return;
+	if (!d->system_mode || d->in_run) {
+		/* As dbt_invalidate(): everything goes. */
+		flush_soon(d);
+		return;
+	}
+	/* In system mode a direct branch is chained only to a block of its
+	 * own guest page (translate_sys.c), hence of the same code page: no
+	 * block of another page jumps into this page's blocks. Unlinked from
+	 * the hash and with the indirect-branch table emptied (its entries
+	 * may point at them), they are unreachable; their code and records
+	 * stay until the next reset. */
+	d->page_drops++;
+	d->blocks_dropped += unlink_page(d, key);
+	jtab_clear(d);
 }

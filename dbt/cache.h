@@ -76,6 +76,7 @@ struct dbt {
 	uint32_t nbreak;       /* dbt_set_breakpoints() */
 	uint32_t breaks[DBT_MAX_BREAKPOINTS];
 	uint64_t generation;   /* bumped by every flush */
+	uint64_t page_drops, blocks_dropped;   /* dbt_invalidate_key() */
 
 	/* Written by generated code: the rel32 of the jump to chain. */
 	uint8_t *chain_site;

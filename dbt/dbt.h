@@ -53,7 +53,9 @@ enum dbt_exit dbt_run(struct dbt *d, struct arm_cpu *cpu);
  * so dbt_run() returns DBT_EXIT_REQUEST at the next block start. */
 void dbt_invalidate(struct dbt *d, uint32_t addr, uint32_t len);
 /* Drop every translation of code in the page whose cache key (as
- * dbt_host_code_page() returned it) is key. */
+ * dbt_host_code_page() returned it) is key. In system mode, outside
+ * translated code, that drops only that page's blocks; otherwise the
+ * whole cache goes, as with dbt_invalidate(). */
 void dbt_invalidate_key(struct dbt *d, uint64_t key);
 void dbt_flush(struct dbt *d);
 
@@ -85,6 +87,7 @@ struct dbt_stats {
 	uint32_t access_records, max_records;
 	size_t code_used, code_size;
 	uint64_t flushes;        /* whole-cache flushes since start */
+	uint64_t page_drops, blocks_dropped;   /* by dbt_invalidate_key() */
 	uint32_t breakpoints;
 	bool single_step;
 };

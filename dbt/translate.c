@@ -125,6 +125,8 @@ static bool ends_block(const struct dbt *d, const struct a32_insn *in)
 		return true;
 	if (is_side_exit(in))
 		return false;
+	if ((op == A32_MRC || op == A32_MCR) && tr_sys_inline_cp15(d, in))
+		return false;
 	if (op_in(op, A32_B, A32_BXJ) || op == A32_SVC || op == A32_UDF ||
 	    op == A32_BKPT || op == A32_MCR)
 		return true;
@@ -145,8 +147,9 @@ static void flag_effects(const struct dbt *d, const struct a32_insn *in,
 			 uint8_t *reads, uint8_t *kills)
 {
 	unsigned op = in->op;
-	if (tr_sys_exits(d, in)) {
-		/* The monitor sees the CPSR before the instruction. */
+	if (tr_sys_exits(d, in) || tr_sys_inline_cp15(d, in)) {
+		/* The monitor sees the CPSR before the instruction (at PL0 the
+		 * inline CP15 operations leave for it too). */
 		*reads = TR_NZCV;
 		*kills = 0;
 		return;

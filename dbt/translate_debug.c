@@ -76,6 +76,7 @@ void dbt_get_stats(const struct dbt *d, struct dbt_stats *out)
 		.code_size = (size_t)(d->code_end - d->code_start),
 		/* dbt_cache_reset() counts the first fill too. */
 		.flushes = d->generation - 1,
+		.page_drops = d->page_drops, .blocks_dropped = d->blocks_dropped,
 		.breakpoints = d->nbreak, .single_step = d->single_step,
 	};
 }

@@ -10,13 +10,59 @@
 #define GUEST_PAGE_MASK 0xfffu
 #define ALIGN_ADDR X86_R8   /* scratch within one instruction */
 
-/* Besides a32_insn_is_system(): coprocessor moves other than the inlined
- * TPIDRURO read (the monitor models CP14/CP15), the unprivileged-access
- * forms (LDRT...: their permission check is the monitor's), the
- * hints that wait or signal between CPUs (B1.8.13) and BKPT. */
-static bool needs_monitor(const struct a32_insn *in)
+#define CP15 15
+#define ARM_MODE_LOW_BITS 0xfu   /* CPSR.M[3:0]: zero in User mode only */
+
+/* CP15 operations completed inline at PL1 (opc1 0; ARM DDI 0406C B4.2.1
+ * Table B4-17, B4.1.150): the TPIDRPRW read (Linux's per-CPU offset, read
+ * at every per-CPU access), and the cache, branch-predictor and barrier
+ * operations, which have nothing to do on one cacheless CPU whose code
+ * pages are write-protected (the monitor's own table has them as no-ops
+ * too). At PL0 each still leaves for the monitor, which applies PL0's
+ * rules (UNDEFINED, or SCTLR.CP15BEN for the barriers). */
+static const struct {
+	uint8_t crn, crm, opc2;
+	bool read;
+} pl1_inline[] = {
+	{ 13, 0, 4, true },                        /* TPIDRPRW read */
+	{ 7, 1, 0, false }, { 7, 1, 6, false },    /* ICIALLUIS, BPIALLIS */
+	{ 7, 5, 0, false }, { 7, 5, 1, false },    /* ICIALLU, ICIMVAU */
+	{ 7, 5, 4, false },                        /* CP15ISB */
+	{ 7, 5, 6, false }, { 7, 5, 7, false },    /* BPIALL, BPIMVA */
+	{ 7, 6, 1, false }, { 7, 6, 2, false },    /* DCIMVAC, DCISW */
+	{ 7, 10, 1, false }, { 7, 10, 2, false },  /* DCCMVAC, DCCSW */
+	{ 7, 10, 4, false }, { 7, 10, 5, false },  /* CP15DSB, CP15DMB */
+	{ 7, 11, 1, false },                       /* DCCMVAU */
+	{ 7, 14, 1, false }, { 7, 14, 2, false },  /* DCCIMVAC, DCCISW */
+};
+
+bool tr_sys_inline_cp15(const struct dbt *d, const struct a32_insn *in)
 {
+	bool read = in->op == A32_MRC;
+
+	if (!d->system_mode || (!read && in->op != A32_MCR) || in->coproc != CP15 ||
+	    in->opc1 != 0 || in->cond == A32_COND_NV || (read && in->rt == ARM_REG_PC))
+		return false;
+	for (size_t i = 0; i < sizeof(pl1_inline) / sizeof(pl1_inline[0]); i++)
+		if (pl1_inline[i].crn == in->crn && pl1_inline[i].crm == in->crm &&
+		    pl1_inline[i].opc2 == in->opc2 && pl1_inline[i].read == read)
+			return true;
+	return false;
+}
+
+/* Besides a32_insn_is_system(): coprocessor moves other than the inlined
+ * TPIDRURO read and the operations above (the monitor models CP14/CP15),
+ * the unprivileged-access forms (LDRT...: their permission check is the
+ * monitor's), the hints that wait or signal between CPUs (B1.8.13) and
+ * BKPT. MRS of the CPSR is translated (translate_misc.c): it reads the
+ * mode bits the translator keeps in step with the monitor's. */
+static bool needs_monitor(const struct dbt *d, const struct a32_insn *in)
+{
+	if (tr_sys_inline_cp15(d, in))
+		return false;
 	switch (in->op) {
+	case A32_MRS:
+		return in->r_spsr;
 	case A32_MRC:
 		return !dbt_is_tpidruro_read(in);
 	case A32_MCR:
@@ -35,7 +81,7 @@ bool tr_sys_exits(const struct dbt *d, const struct a32_insn *in)
 	if (!d->system_mode || in->unpred != A32_UNPRED_NONE ||
 	    in->op == A32_UNDEF)
 		return false;
-	return needs_monitor(in);
+	return needs_monitor(d, in);
 }
 
 void tr_sys_exit(struct tr *t, const struct a32_insn *in)
@@ -68,16 +114,14 @@ void tr_sys_lookup_ctx(struct tr *t, const uint8_t *miss)
 	x86_patch_rel8(hit, b->p);
 }
 
-/* The alignment exit, inline after the check: registers the cache holds
- * newer than memory are stored, the guest flags put back in EFLAGS for
- * the exit stub to save (the TEST destroyed them), nothing of the
- * instruction done yet. The translator's state describes the path that
- * goes on, so it is restored afterwards. */
-static void emit_align_exit(struct tr *t, bool is_write)
+/* An exit inline after a check, the instruction not begun: registers
+ * the cache holds newer than memory are stored, the guest flags put back
+ * in EFLAGS for the exit stub to save (the check's TEST destroyed them).
+ * The translator's state describes the path that goes on, so it is
+ * restored afterwards. */
+static void emit_check_exit(struct tr *t, unsigned code)
 {
 	struct x86_buf *b = &t->b;
-	x86_store(b, 4, TR_CPU_FIELD(fault_addr), ALIGN_ADDR);
-	x86_store_imm(b, 4, TR_CPU_FIELD(fault_is_write), is_write);
 	uint16_t dirty = t->rc.dirty & (uint16_t)~t->rc_fresh;
 	for (unsigned g = 0; g < 16; g++)
 		if (dirty & (1u << g))
@@ -86,7 +130,30 @@ static void emit_align_exit(struct tr *t, bool is_write)
 	tr_flags_host(t);
 	tr_flags_set(t, going_on);
 	x86_store_imm(b, 4, tr_reg_mem(ARM_REG_PC), (int32_t)t->pc);
-	x86_jmp(b, dbt_exit_stub(t->d, DBT_EXIT_ALIGN));
+	x86_jmp(b, dbt_exit_stub(t->d, code));
+}
+
+static void emit_align_exit(struct tr *t, bool is_write)
+{
+	x86_store(&t->b, 4, TR_CPU_FIELD(fault_addr), ALIGN_ADDR);
+	x86_store_imm(&t->b, 4, TR_CPU_FIELD(fault_is_write), is_write);
+	emit_check_exit(t, DBT_EXIT_ALIGN);
+}
+
+void tr_sys_emit_cp15(struct tr *t, const struct a32_insn *in)
+{
+	struct x86_buf *b = &t->b;
+	tr_clobber(t);
+	x86_load(b, 4, X86_RCX, TR_FLAGS_FIELD(TR_FLAGS_REST));
+	x86_test_ri(b, 4, X86_RCX, ARM_MODE_LOW_BITS);
+	uint8_t *privileged = x86_jcc(b, X86_CC_NE, b->p);
+	x86_store_imm(b, 4, TR_CPU_FIELD(sys_insn), (int32_t)in->raw);
+	emit_check_exit(t, DBT_EXIT_SYSTEM);
+	x86_patch_rel32(privileged, b->p);
+	if (in->op == A32_MRC) {
+		x86_load(b, 4, X86_RCX, TR_CPU_FIELD(tpidrprw));
+		tr_put(t, in->rt, X86_RCX);
+	}
 }
 
 void tr_sys_align(struct tr *t, struct x86_mem m, unsigned size, bool always,

@@ -20,6 +20,11 @@ struct tr;
 bool tr_sys_exits(const struct dbt *d, const struct a32_insn *in);
 /* Emit that exit: pc = the instruction's address, sys_insn = in->raw. */
 void tr_sys_exit(struct tr *t, const struct a32_insn *in);
+/* Is in a CP15 operation translated inline, done in translated code at
+ * PL1 and left for the monitor at PL0 (system mode only)? */
+bool tr_sys_inline_cp15(const struct dbt *d, const struct a32_insn *in);
+/* Emit it. Clobbers RCX and EFLAGS (tr_clobber()). */
+void tr_sys_emit_cp15(struct tr *t, const struct a32_insn *in);
 
 /* May a direct branch to target be chained? Outside system mode always;
  * in it only within the guest page of the block's first instruction. */

@@ -59,7 +59,7 @@ struct arm_cp15 {
 	uint32_t ttbr0, ttbr1, ttbcr, dacr;
 	uint32_t dfsr, ifsr, dfar, ifar;
 	uint32_t prrr, nmrr, amair0, amair1;
-	uint32_t contextidr, tpidrurw, tpidrprw;   /* TPIDRURO is in arm_cpu */
+	uint32_t contextidr, tpidrurw;   /* TPIDRURO and TPIDRPRW are in arm_cpu */
 	uint32_t vbar;
 	uint32_t csselr;
 	uint32_t par;

@@ -285,5 +285,6 @@ void cp15_reset(struct arm_sys *s, struct arm_cpu *cpu)
 	s->cp15.sctlr = SCTLR_RESET;
 	s->cp15.cntfrq = s->timer ? s->timer->freq_hz : 0;
 	cpu->tpidruro = 0;
+	cpu->tpidrprw = 0;
 	cp_pmu_reset(s);
 }

@@ -141,6 +141,18 @@ static void tpidruro_write(struct sys_ctx *c, uint32_t v)
 	c->cpu->tpidruro = v;
 }
 
+/* TPIDRPRW lives in arm_cpu too: the translator reads it inline at PL1
+ * (Linux's per-CPU offset, read at every per-CPU access). */
+static uint32_t tpidrprw_read(struct sys_ctx *c)
+{
+	return c->cpu->tpidrprw;
+}
+
+static void tpidrprw_write(struct sys_ctx *c, uint32_t v)
+{
+	c->cpu->tpidrprw = v;
+}
+
 /* ATS1CPR/CPW/CUR/CUW (B4.2.4): a stage 1 walk with the given privilege
  * and access, result in PAR (B4.1.112, short-descriptor format). The
  * walker does not report memory attributes, so PAR's attribute fields
@@ -249,7 +261,7 @@ const struct cp_reg cp_regs[] = {
 	FIELD(0, 13, 0, 2, CP_ALL_RW, GATE_NONE, cp15.tpidrurw, ALL_BITS, 0),
 	FN(0, 13, 0, 3, CP_PL1_RW | CP_PL0_R, GATE_NONE, tpidruro_read,
 	   tpidruro_write),
-	FIELD(0, 13, 0, 4, CP_PL1_RW, GATE_NONE, cp15.tpidrprw, ALL_BITS, 0),
+	FN(0, 13, 0, 4, CP_PL1_RW, GATE_NONE, tpidrprw_read, tpidrprw_write),
 	CONST_RW(0, 13, 0, 0, 0),                           /* FCSEIDR, no FCSE */
 
 	/* c5/c6: fault status and address (B4.1.52, B4.1.96, B4.1.5). */

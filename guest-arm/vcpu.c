@@ -72,13 +72,30 @@ static int walk(uint32_t va, enum arm_access acc, bool priv, struct arm_walk_res
 	return arm_walk(&m, va, acc, priv, walk_read, NULL, r);
 }
 
+/* A write by C code to guest RAM that holds translated code: drop the
+ * translations of that page (translated stores fault on it instead). */
+static void code_page_written(uint32_t pa)
+{
+	uint32_t page = pa & ~0xfffu;
+
+	if (!shadow_is_code(page))
+		return;
+	stats.code_page_drops++;
+	shadow_stats.code_writes++;
+	dbt_invalidate_key(dbt, page);
+	shadow_forget_code_page(page);
+}
+
 static int phys_access(uint32_t pa, unsigned size, bool write, uint32_t *val)
 {
 	uint8_t *ram = gpa_ram_ptr(pa, size);
 
 	if (ram) {
-		if (write)
+		if (write) {
+			code_page_written(pa);
+			code_page_written(pa + size - 1);
 			memcpy(ram, val, size);
+		}
 		else {
 			*val = 0;
 			memcpy(val, ram, size);
@@ -370,13 +387,10 @@ static void on_fault_exit(void)
 		emulate_access();
 		break;
 	case PEND_CODE_WRITE:
-		/* Drop every translation, then complete the store in C: run
-		 * again as translated code, its own page (often the store's
-		 * own code page) would be protected again before it ran. */
-		stats.code_write_flushes++;
-		shadow_stats.code_writes++;
-		dbt_flush(dbt);
-		shadow_forget_code();
+		/* Complete the store in C, which drops the page's
+		 * translations (phys_access): run again as translated code,
+		 * the store's page (often its own code page) would be
+		 * protected again before it ran. */
 		emulate_access();
 		break;
 	case PEND_NONE:
@@ -612,9 +626,8 @@ static size_t debug_copy(uint32_t va, uint8_t *buf, size_t len, bool write)
 		if (debug_translate(at, &pa) || !(ram = gpa_ram_ptr(pa, (uint32_t)chunk)))
 			break;
 		if (write) {
+			code_page_written(pa);
 			memcpy(ram, buf + done, chunk);
-			if (shadow_is_code(pa & ~0xfffu))
-				dbt_invalidate_key(dbt, pa & ~0xfffu);
 		} else {
 			memcpy(buf + done, ram, chunk);
 		}
@@ -699,10 +712,10 @@ void vcpu_print_stats(void)
 {
 	const struct shadow_stats *s = &shadow_stats;
 
-	kprintf("vcpu: %lu exits, %lu svc, %lu undef, %lu system, %lu dabt, %lu pabt, %lu irq, %lu wfi, %lu device, %lu code-write flushes\n",
+	kprintf("vcpu: %lu exits, %lu svc, %lu undef, %lu system, %lu dabt, %lu pabt, %lu irq, %lu wfi, %lu device, %lu code pages written\n",
 		stats.exits, stats.svc, stats.undef, stats.system_insns, stats.dabt,
 		stats.pabt, stats.irq, stats.wfi, stats.device_emulated,
-		stats.code_write_flushes);
+		stats.code_page_drops);
 	kprintf("shadow: %lu fills (%lu read-only for code), %lu code pages, %lu cr3 loads, %lu roots made, %lu evicted, tlbi %lu all %lu asid %lu va\n",
 		s->fills, s->fills_ro_code, s->code_pages_protected, s->cr3_loads,
 		s->roots_created, s->roots_evicted, s->tlbi_all, s->tlbi_asid, s->tlbi_va);

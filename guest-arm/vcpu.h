@@ -25,7 +25,7 @@ struct vcpu_board_ops {
 
 struct vcpu_stats {
 	uint64_t exits, svc, undef, system_insns, dabt, pabt, irq, wfi;
-	uint64_t device_emulated, code_write_flushes;
+	uint64_t device_emulated, code_page_drops;
 };
 
 int vcpu_init(const struct vcpu_board_ops *ops);

@@ -79,7 +79,7 @@ static void print_cp15(struct gdb_out *o, const struct arm_cp15 *c)
 	gdb_out_printf(o, "DFSR   %08x  DFAR  %08x  IFSR  %08x  IFAR  %08x\n",
 		       c->dfsr, c->dfar, c->ifsr, c->ifar);
 	gdb_out_printf(o, "PRRR   %08x  NMRR  %08x  TPIDRURW %08x  TPIDRPRW %08x\n",
-		       c->prrr, c->nmrr, c->tpidrurw, c->tpidrprw);
+		       c->prrr, c->nmrr, c->tpidrurw, vcpu_cpu()->tpidrprw);
 	gdb_out_printf(o, "CNTFRQ %08x  CNTKCTL %08x  CSSELR %08x  PMCR %08x\n",
 		       c->cntfrq, c->cntkctl, c->csselr, c->pmcr);
 }
@@ -208,8 +208,9 @@ static int info_tb(struct gdb_out *o, const char *arg)
 	gdb_out_printf(o, "blocks %u of %u, code %lu KiB of %lu KiB, access records %u of %u\n",
 		       d.blocks, d.max_blocks, (unsigned long)(d.code_used >> 10),
 		       (unsigned long)(d.code_size >> 10), d.access_records, d.max_records);
-	gdb_out_printf(o, "whole-cache flushes %lu (code writes %lu), breakpoints %u, single-step %s\n",
-		       d.flushes, v->code_write_flushes, d.breakpoints, d.single_step ? "on" : "off");
+	gdb_out_printf(o, "whole-cache flushes %lu, code pages written %lu (%lu blocks dropped), breakpoints %u, single-step %s\n",
+		       d.flushes, v->code_page_drops, d.blocks_dropped, d.breakpoints,
+		       d.single_step ? "on" : "off");
 	gdb_out_printf(o, "exits %lu: system %lu, svc %lu, undef %lu, dabt %lu, pabt %lu, irq %lu, wfi %lu, device %lu\n",
 		       v->exits, v->system_insns, v->svc, v->undef, v->dabt, v->pabt,
 		       v->irq, v->wfi, v->device_emulated);

@@ -37,7 +37,7 @@ WORKLOADS = [
 
 def timed(i, prep, work):
     return ("%s; a=$(cut -d' ' -f1 /proc/uptime); %s; b=$(cut -d' ' -f1 /proc/uptime);"
-            " echo @@t %d $a $b\r" % (prep, work, i))
+            " echo @@t $((%d)) $a $b\r" % (prep, work, i))
 
 
 def run(cmd, timeout):

@@ -124,3 +124,9 @@ void shadow_forget_code(void)
 {
 	memset(code_bitmap, 0, GUEST_PAGES / 8);
 }
+
+void shadow_forget_code_page(uint32_t gpa)
+{
+	uint32_t page = gpa >> GPA_PAGE_SHIFT;
+	code_bitmap[page / 8] &= (uint8_t)~(1u << (page % 8));
+}

@@ -56,6 +56,9 @@ void shadow_protect_code(uint32_t gpa);
 bool shadow_is_code(uint32_t gpa);
 /* All translations were dropped: no page holds code any more. */
 void shadow_forget_code(void);
+/* The translations of page gpa were dropped. Its read-only mappings stay
+ * until a write faults on them again and finds it no longer code. */
+void shadow_forget_code_page(uint32_t gpa);
 
 /* One cached root, for the monitor's `info shadow`. */
 struct shadow_root_info {

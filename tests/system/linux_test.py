@@ -54,9 +54,11 @@ def session(args, timeout):
     {command: [output lines]} and the raw transcript."""
     # Each command prints its own begin and end marker lines, so its output
     # is found whatever the line editor does to the echo of a long line.
+    # The markers are typed as $((N)), so the echo of the typed line (which
+    # the editor may wrap to put a marker at a line start) never matches.
     script = [("armvisor-initramfs: userland up", "")]
     for i, cmd in enumerate(COMMANDS):
-        script.append((PROMPT, "echo @@beg %d@@; %s; echo @@end %d@@\r" % (i, cmd, i)))
+        script.append((PROMPT, "echo @@beg $((%d))@@; %s; echo @@end $((%d))@@\r" % (i, cmd, i)))
     script.append(("\n@@end %d@@" % (len(COMMANDS) - 1), "poweroff -f\r"))
     r = qemu.run_cmd(args, script, timeout)
     text = ANSI.sub("", r.output).replace("\r", "")

@@ -137,7 +137,6 @@ struct sys_case {
  * (ARM DDI 0406C: privileged, coprocessor, unprivileged-access, wait and
  * debug instructions, exception returns). */
 static const struct sys_case sys_cases[] = {
-	{ "mrs r0, cpsr", 0xe10f0000 },
 	{ "msr cpsr_c, r0", 0xe121f000 },
 	{ "msr cpsr_f, r0 (APSR write)", 0xe128f000 },
 	{ "cpsid i", 0xf10c0080 },
@@ -215,6 +214,57 @@ static void test_not_system_exits(struct dbt *d, struct arm_cpu *cpu)
 	check_eq(name, "exit", e, DBT_EXIT_UNDEF);
 	check_eq(name, "pc", cpu->r[15], INSN_PC);
 	check_prologue_state(name, cpu, DATA_VA);
+}
+
+/* At PL1 the TPIDRPRW read, cache and barrier operations and MRS of the
+ * CPSR run inline (B4.1.150, B4.2.1, B9.3.12), keeping the flags; at
+ * PL0 the CP15 ones leave for the monitor (which makes them UNDEFINED or
+ * checks CP15BEN), with the registers written before them in memory. */
+static const uint32_t pl1_inline_seq[] = {
+	0xe3a00001,  /* mov r0, #1 */
+	0xe3500002,  /* cmp r0, #2: N (A8.8.38) */
+	0xee1d3f90,  /* mrc p15, 0, r3, c13, c0, 4 (TPIDRPRW) */
+	0xee070f3e,  /* mcr p15, 0, r0, c7, c14, 1 (DCCIMVAC) */
+	0xee070fba,  /* mcr p15, 0, r0, c7, c10, 5 (CP15DMB) */
+	0xe10f4000,  /* mrs r4, cpsr */
+	0xee070f35,  /* mcr p15, 0, r0, c7, c5, 1 (ICIMVAU) */
+	0x0e1d5f90,  /* mrceq p15, 0, r5, c13, c0, 4: skipped (Z clear) */
+	SVC_42,
+};
+
+static void test_pl1_inline(struct dbt *d, struct arm_cpu *cpu)
+{
+	const char *name = "PL1 inline: TPIDRPRW, DCCIMVAC, DMB, MRS, ICIMVAU";
+	put_code(CODE_VA, pl1_inline_seq, sizeof pl1_inline_seq / 4);
+	dbt_flush(d);
+	cpu_reset(cpu, CODE_VA);
+	cpu->tpidrprw = 0x7777;
+	check_eq(name, "exit", dbt_run(d, cpu), DBT_EXIT_SVC);
+	check_eq(name, "pc", cpu->r[15], CODE_VA + sizeof pl1_inline_seq);
+	check_eq(name, "r3 (TPIDRPRW)", cpu->r[3], 0x7777);
+	check_eq(name, "r4 (CPSR)", cpu->r[4], ARM_CPSR_N | MODE_SVC);
+	check_eq(name, "r5 (skipped)", cpu->r[5], 0x1005);
+	check_eq(name, "cpsr", arm_cpu_cpsr(cpu), ARM_CPSR_N | MODE_SVC);
+
+	static const struct { uint32_t at; const char *what; } pl0_exits[] = {
+		{ 2, "PL0 mrc TPIDRPRW" }, { 3, "PL0 mcr DCCIMVAC" },
+		{ 4, "PL0 mcr CP15DMB" }, { 6, "PL0 mcr ICIMVAU" },
+	};
+	for (size_t i = 0; i < sizeof pl0_exits / sizeof pl0_exits[0]; i++) {
+		uint32_t seq[] = { 0xe3a00001, 0xe3500002, pl1_inline_seq[pl0_exits[i].at], SVC_42 };
+		put_code(CODE_VA, seq, 4);
+		dbt_flush(d);
+		cpu_reset(cpu, CODE_VA);
+		arm_cpu_set_cpsr(cpu, ARM_MODE_USR);
+		cpu->tpidrprw = 0x7777;
+		name = pl0_exits[i].what;
+		check_eq(name, "exit", dbt_run(d, cpu), DBT_EXIT_SYSTEM);
+		check_eq(name, "pc", cpu->r[15], CODE_VA + 8);
+		check_eq(name, "sys_insn", cpu->sys_insn, seq[2]);
+		check_eq(name, "r0 written back", cpu->r[0], 1);
+		check_eq(name, "r3 untouched", cpu->r[3], 0x1003);
+		check_eq(name, "cpsr", arm_cpu_cpsr(cpu), ARM_CPSR_N | ARM_MODE_USR);
+	}
 }
 
 /* Outside system mode the same encodings behave as before: hints are
@@ -432,6 +482,56 @@ static void test_invalidate_key(struct dbt *d, struct arm_cpu *cpu)
 	check_eq(name, "own page dropped", run_r0(d, cpu, pc), 2);
 }
 
+/* In system mode dbt_invalidate_key() drops one page's blocks: reached
+ * afterwards by a chained branch from the same page or by an indirect
+ * branch from another, the page runs its new code; another page's blocks
+ * stay cached (their stale code still runs: nothing flushed them). */
+static void test_invalidate_page_only(struct dbt *d, struct arm_cpu *cpu)
+{
+	const uint32_t p2 = CODE_VA + 2 * PAGE, p1 = CODE_VA + PAGE;
+	uint32_t page2[] = {
+		0xe3a00001,  /* +00 mov r0, #1 */
+		0xea000001,  /* +04 b +0x10 */
+		0xe1a00000,  /* +08 nop */
+		0xe1a00000,  /* +0c nop */
+		0xe280000a,  /* +10 add r0, r0, #10 */
+		SVC_0,       /* +14 */
+	};
+	uint32_t page1[] = { 0xe3a00007 /* mov r0, #7 */, SVC_0 };
+	static const uint32_t bx_r5 = 0xe12fff15;
+	const char *name = "invalidate one page";
+	struct dbt_stats st0, st1;
+
+	put_code(p2, page2, 6);
+	put_code(p1, page1, 2);
+	put_code(CODE_VA, &bx_r5, 1);
+	dbt_flush(d);
+	for (int pass = 0; pass < 2; pass++) {   /* the second: chained, table hit */
+		check_eq(name, "chained", run_r0(d, cpu, p2), 11);
+		cpu_reset(cpu, CODE_VA);
+		cpu->r[5] = p2 + 0x10;
+		dbt_run(d, cpu);
+		check_eq(name, "indirect", cpu->r[0], 0x1000 + 10);
+		check_eq(name, "other page", run_r0(d, cpu, p1), 7);
+	}
+	page2[4] = 0xe2800014;   /* add r0, r0, #20 */
+	page1[0] = 0xe3a00008;   /* mov r0, #8 */
+	put_code(p2, page2, 6);
+	put_code(p1, page1, 2);
+	dbt_get_stats(d, &st0);
+	dbt_invalidate_key(d, CODE_KEY + 2 * PAGE);
+	dbt_get_stats(d, &st1);
+	check_eq(name, "page drops", (uint32_t)(st1.page_drops - st0.page_drops), 1);
+	check_eq(name, "blocks dropped", (uint32_t)(st1.blocks_dropped - st0.blocks_dropped), 2);
+	check_eq(name, "no flush", (uint32_t)(st1.flushes - st0.flushes), 0);
+	check_eq(name, "chained after", run_r0(d, cpu, p2), 21);
+	cpu_reset(cpu, CODE_VA);
+	cpu->r[5] = p2 + 0x10;
+	dbt_run(d, cpu);
+	check_eq(name, "indirect after", cpu->r[0], 0x1000 + 20);
+	check_eq(name, "other page kept", run_r0(d, cpu, p1), 7);
+}
+
 /* A branch to a page the embedder cannot fetch is a prefetch fault. */
 static void test_unfetchable(struct dbt *d, struct arm_cpu *cpu)
 {
@@ -560,9 +660,11 @@ int main(void)
 	struct dbt *d = new_dbt(true);
 	test_system_exits(d, &cpu);
 	test_not_system_exits(d, &cpu);
+	test_pl1_inline(d, &cpu);
 	test_alignment(d, &cpu);
 	test_unaligned_value(d, &cpu);
 	test_invalidate_key(d, &cpu);
+	test_invalidate_page_only(d, &cpu);
 	test_unfetchable(d, &cpu);
 	test_user_mode_unchanged(new_dbt(false), &cpu);
 	test_lookup_ctx(true);
