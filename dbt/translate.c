@@ -121,11 +121,11 @@ static bool is_side_exit(const struct a32_insn *in)
 static bool ends_block(const struct dbt *d, const struct a32_insn *in)
 {
 	unsigned op = in->op;
+	if (tr_sys_inline(d, in))
+		return false;
 	if (is_undef(in) || tr_sys_exits(d, in))
 		return true;
 	if (is_side_exit(in))
-		return false;
-	if ((op == A32_MRC || op == A32_MCR) && tr_sys_inline_cp15(d, in))
 		return false;
 	if (op_in(op, A32_B, A32_BXJ) || op == A32_SVC || op == A32_UDF ||
 	    op == A32_BKPT || op == A32_MCR)
@@ -147,9 +147,9 @@ static void flag_effects(const struct dbt *d, const struct a32_insn *in,
 			 uint8_t *reads, uint8_t *kills)
 {
 	unsigned op = in->op;
-	if (tr_sys_exits(d, in) || tr_sys_inline_cp15(d, in)) {
-		/* The monitor sees the CPSR before the instruction (at PL0 the
-		 * inline CP15 operations leave for it too). */
+	if (tr_sys_exits(d, in) || tr_sys_inline(d, in)) {
+		/* The monitor sees the CPSR before the instruction (the inline
+		 * system instructions may leave for it too). */
 		*reads = TR_NZCV;
 		*kills = 0;
 		return;
@@ -190,6 +190,10 @@ static void flag_effects(const struct dbt *d, const struct a32_insn *in,
 
 static void translate_body(struct tr *t, const struct a32_insn *in)
 {
+	if (tr_sys_inline(t->d, in)) {
+		tr_sys_emit_inline(t, in);
+		return;
+	}
 	if (tr_sys_exits(t->d, in)) {
 		tr_sys_exit(t, in);
 		return;

@@ -4,7 +4,6 @@
  * A5.4.3-A5.4.6, A8.8). Scratch: ECX, EDX, ESI. */
 #include "cache.h"
 #include "translate.h"
-#include "translate_sys.h"
 
 #define ARM_PC_OFFSET 8
 #define ARM_INSN_SIZE 4
@@ -113,9 +112,7 @@ static bool control(struct tr *t, const struct a32_insn *in)
 		return true;
 	case A32_MRC:
 	case A32_MCR:
-		if (tr_sys_inline_cp15(t->d, in)) {
-			tr_sys_emit_cp15(t, in);
-		} else if (dbt_is_tpidruro_read(in)) {
+		if (dbt_is_tpidruro_read(in)) {
 			x86_load(&t->b, 4, X86_RCX, TR_CPU_FIELD(tpidruro));
 			tr_put(t, in->rt, X86_RCX);
 		} else {

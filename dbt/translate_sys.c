@@ -36,11 +36,33 @@ static const struct {
 	{ 7, 14, 1, false }, { 7, 14, 2, false },  /* DCCIMVAC, DCCISW */
 };
 
-bool tr_sys_inline_cp15(const struct dbt *d, const struct a32_insn *in)
+/* CPS (B9.3.1): imod 0b11 disables, cps_aif holds A, I, F from bit 8
+ * down; MSR's field mask bit 0 is the control field, CPSR[7:0]. */
+#define CPS_IMOD_DISABLE 3
+#define CPS_AIF_SHIFT 6
+#define MSR_MASK_C 1u
+#define CPSR_IF (ARM_CPSR_I | ARM_CPSR_F)
+
+/* CPSID without a mode change: masking needs no interrupt check. */
+static bool is_cpsid(const struct a32_insn *in)
+{
+	return in->op == A32_CPS && in->cps_imod == CPS_IMOD_DISABLE && !in->cps_m;
+}
+
+/* MSR CPSR_c, Rn: inline when it keeps the mode and masks or keeps the
+ * interrupt masks (a run-time check); an unmasking write leaves for the
+ * monitor, which then takes any pending interrupt. */
+static bool is_msr_cpsr_c(const struct a32_insn *in)
+{
+	return in->op == A32_MSR_REG && !in->r_spsr && in->psr_mask == MSR_MASK_C &&
+	       in->rn != ARM_REG_PC;
+}
+
+static bool inline_cp15(const struct a32_insn *in)
 {
 	bool read = in->op == A32_MRC;
 
-	if (!d->system_mode || (!read && in->op != A32_MCR) || in->coproc != CP15 ||
+	if ((!read && in->op != A32_MCR) || in->coproc != CP15 ||
 	    in->opc1 != 0 || in->cond == A32_COND_NV || (read && in->rt == ARM_REG_PC))
 		return false;
 	for (size_t i = 0; i < sizeof(pl1_inline) / sizeof(pl1_inline[0]); i++)
@@ -48,6 +70,12 @@ bool tr_sys_inline_cp15(const struct dbt *d, const struct a32_insn *in)
 		    pl1_inline[i].opc2 == in->opc2 && pl1_inline[i].read == read)
 			return true;
 	return false;
+}
+
+bool tr_sys_inline(const struct dbt *d, const struct a32_insn *in)
+{
+	return d->system_mode && in->unpred == A32_UNPRED_NONE &&
+	       (inline_cp15(in) || is_cpsid(in) || is_msr_cpsr_c(in));
 }
 
 /* Besides a32_insn_is_system(): coprocessor moves other than the inlined
@@ -58,7 +86,7 @@ bool tr_sys_inline_cp15(const struct dbt *d, const struct a32_insn *in)
  * mode bits the translator keeps in step with the monitor's. */
 static bool needs_monitor(const struct dbt *d, const struct a32_insn *in)
 {
-	if (tr_sys_inline_cp15(d, in))
+	if (tr_sys_inline(d, in))
 		return false;
 	switch (in->op) {
 	case A32_MRS:
@@ -140,20 +168,52 @@ static void emit_align_exit(struct tr *t, bool is_write)
 	emit_check_exit(t, DBT_EXIT_ALIGN);
 }
 
-void tr_sys_emit_cp15(struct tr *t, const struct a32_insn *in)
+/* MSR CPSR_c with the new value in RSI and the CPSR's other bits in
+ * RCX: jumps to *exits[0..1] (patched by the caller) when the mode would
+ * change or an interrupt be unmasked, else writes I and F. */
+static void emit_msr_cpsr_c(struct tr *t, uint8_t **exits)
 {
 	struct x86_buf *b = &t->b;
+	x86_mov_rr(b, 4, X86_RDX, X86_RSI);
+	x86_alu_rr(b, X86_XOR, 4, X86_RDX, X86_RCX);
+	x86_test_ri(b, 4, X86_RDX, ARM_CPSR_MODE_MASK);
+	exits[0] = x86_jcc(b, X86_CC_NE, b->p);
+	/* Unmasking: a mask bit that differs and is set now (RCX). */
+	x86_alu_rr(b, X86_AND, 4, X86_RDX, X86_RCX);
+	x86_test_ri(b, 4, X86_RDX, CPSR_IF);
+	exits[1] = x86_jcc(b, X86_CC_NE, b->p);
+	x86_alu_ri(b, X86_AND, 4, X86_RCX, (int32_t)~CPSR_IF);
+	x86_alu_ri(b, X86_AND, 4, X86_RSI, CPSR_IF);
+	x86_alu_rr(b, X86_OR, 4, X86_RCX, X86_RSI);
+	x86_store(b, 4, TR_FLAGS_FIELD(TR_FLAGS_REST), X86_RCX);
+}
+
+void tr_sys_emit_inline(struct tr *t, const struct a32_insn *in)
+{
+	struct x86_buf *b = &t->b;
+	uint8_t *exits[3] = { NULL, NULL, NULL };
+	if (is_msr_cpsr_c(in))
+		tr_get(t, X86_RSI, in->rn);
 	tr_clobber(t);
 	x86_load(b, 4, X86_RCX, TR_FLAGS_FIELD(TR_FLAGS_REST));
 	x86_test_ri(b, 4, X86_RCX, ARM_MODE_LOW_BITS);
-	uint8_t *privileged = x86_jcc(b, X86_CC_NE, b->p);
-	x86_store_imm(b, 4, TR_CPU_FIELD(sys_insn), (int32_t)in->raw);
-	emit_check_exit(t, DBT_EXIT_SYSTEM);
-	x86_patch_rel32(privileged, b->p);
+	exits[0] = x86_jcc(b, X86_CC_E, b->p);   /* PL0: the monitor's rules */
 	if (in->op == A32_MRC) {
 		x86_load(b, 4, X86_RCX, TR_CPU_FIELD(tpidrprw));
 		tr_put(t, in->rt, X86_RCX);
+	} else if (is_cpsid(in)) {
+		x86_alu_ri(b, X86_OR, 4, X86_RCX, (int32_t)((uint32_t)in->cps_aif << CPS_AIF_SHIFT));
+		x86_store(b, 4, TR_FLAGS_FIELD(TR_FLAGS_REST), X86_RCX);
+	} else if (is_msr_cpsr_c(in)) {
+		emit_msr_cpsr_c(t, &exits[1]);
 	}
+	uint8_t *done = x86_jmp(b, b->p);
+	for (int i = 0; i < 3; i++)
+		if (exits[i])
+			x86_patch_rel32(exits[i], b->p);
+	x86_store_imm(b, 4, TR_CPU_FIELD(sys_insn), (int32_t)in->raw);
+	emit_check_exit(t, DBT_EXIT_SYSTEM);
+	x86_patch_rel32(done, b->p);
 }
 
 void tr_sys_align(struct tr *t, struct x86_mem m, unsigned size, bool always,

@@ -20,11 +20,14 @@ struct tr;
 bool tr_sys_exits(const struct dbt *d, const struct a32_insn *in);
 /* Emit that exit: pc = the instruction's address, sys_insn = in->raw. */
 void tr_sys_exit(struct tr *t, const struct a32_insn *in);
-/* Is in a CP15 operation translated inline, done in translated code at
- * PL1 and left for the monitor at PL0 (system mode only)? */
-bool tr_sys_inline_cp15(const struct dbt *d, const struct a32_insn *in);
-/* Emit it. Clobbers RCX and EFLAGS (tr_clobber()). */
-void tr_sys_emit_cp15(struct tr *t, const struct a32_insn *in);
+/* Is in a system instruction done in translated code at PL1 (system
+ * mode only): the TPIDRPRW read, cache and barrier CP15 operations,
+ * CPSID, and MSR CPSR_c when it neither changes mode nor unmasks an
+ * interrupt? At PL0, or when the MSR does either, it leaves for the
+ * monitor as tr_sys_exit() would. */
+bool tr_sys_inline(const struct dbt *d, const struct a32_insn *in);
+/* Emit it. Clobbers RCX, RDX, RSI and EFLAGS (tr_clobber()). */
+void tr_sys_emit_inline(struct tr *t, const struct a32_insn *in);
 
 /* May a direct branch to target be chained? Outside system mode always;
  * in it only within the guest page of the block's first instruction. */

@@ -23,6 +23,7 @@
 
 #define CODE_CACHE_SIZE (64u << 20)
 #define PF_ERR_WRITE (1u << 1)
+#define CPSR_AIF (ARM_CPSR_A | ARM_CPSR_I | ARM_CPSR_F)
 
 enum pending {
 	PEND_NONE,
@@ -526,6 +527,9 @@ enum vcpu_stop vcpu_run(void)
 		}
 		enum dbt_exit e = dbt_run(dbt, &cpu);
 		stats.exits++;
+		/* Translated CPSID and MSR CPSR_c change the interrupt masks in
+		 * the translator's copy of the CPSR; the monitor's follows. */
+		sys.cpsr = (sys.cpsr & ~CPSR_AIF) | (arm_cpu_cpsr(&cpu) & CPSR_AIF);
 		if (on_exit(e, &stop))
 			return stop;
 		if (debug_stop_after(e))

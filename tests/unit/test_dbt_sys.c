@@ -139,7 +139,6 @@ struct sys_case {
 static const struct sys_case sys_cases[] = {
 	{ "msr cpsr_c, r0", 0xe121f000 },
 	{ "msr cpsr_f, r0 (APSR write)", 0xe128f000 },
-	{ "cpsid i", 0xf10c0080 },
 	{ "cpsie i", 0xf1080080 },
 	{ "setend be", 0xf1010200 },
 	{ "mcr p15, 0, r0, c1, c0, 0 (SCTLR)", 0xee010f10 },
@@ -232,6 +231,64 @@ static const uint32_t pl1_inline_seq[] = {
 	SVC_42,
 };
 
+#define MSR_CPSR_C_R6 0xe121f006u   /* msr cpsr_c, r6 */
+#define CPSID_IF 0xf10c00c0u        /* cpsid if */
+#define CPSID_I 0xf10c0080u         /* cpsid i */
+
+/* Runs cpsr0's mode and masks, then insn, then svc #0x42. */
+static enum dbt_exit run_psr(struct dbt *d, struct arm_cpu *cpu, uint32_t cpsr0,
+			     uint32_t insn, uint32_t r6)
+{
+	uint32_t seq[] = { insn, SVC_42 };
+	put_code(CODE_VA, seq, 2);
+	dbt_flush(d);
+	cpu_reset(cpu, CODE_VA);
+	arm_cpu_set_cpsr(cpu, cpsr0);
+	cpu->r[6] = r6;
+	return dbt_run(d, cpu);
+}
+
+/* CPSID (B9.3.1) and MSR CPSR_c (B9.3.12) inline at PL1 when the mode
+ * stays and no interrupt is unmasked; otherwise, and at PL0, they leave
+ * for the monitor unexecuted. */
+static void test_pl1_inline_psr(struct dbt *d, struct arm_cpu *cpu)
+{
+	static const struct {
+		const char *what;
+		uint32_t cpsr0, insn, r6;
+		bool inline_done;
+		uint32_t cpsr1;   /* when done inline */
+	} cases[] = {
+		{ "cpsid if", MODE_SVC, CPSID_IF, 0, true, MODE_SVC | ARM_CPSR_I | ARM_CPSR_F },
+		{ "cpsid i, I already set", MODE_SVC | ARM_CPSR_I, CPSID_I, 0, true,
+		  MODE_SVC | ARM_CPSR_I },
+		{ "msr cpsr_c masking I", MODE_SVC, MSR_CPSR_C_R6, MODE_SVC | ARM_CPSR_I, true,
+		  MODE_SVC | ARM_CPSR_I },
+		{ "msr cpsr_c keeping I, F", MODE_SVC | ARM_CPSR_I | ARM_CPSR_F, MSR_CPSR_C_R6,
+		  MODE_SVC | ARM_CPSR_I | ARM_CPSR_F, true, MODE_SVC | ARM_CPSR_I | ARM_CPSR_F },
+		{ "msr cpsr_c unmasking I", MODE_SVC | ARM_CPSR_I, MSR_CPSR_C_R6, MODE_SVC, false, 0 },
+		{ "msr cpsr_c unmasking F", MODE_SVC | ARM_CPSR_F | ARM_CPSR_I, MSR_CPSR_C_R6,
+		  MODE_SVC | ARM_CPSR_I, false, 0 },
+		{ "msr cpsr_c to IRQ mode", MODE_SVC | ARM_CPSR_I, MSR_CPSR_C_R6,
+		  0x12 | ARM_CPSR_I, false, 0 },
+		{ "cpsid i at PL0", ARM_MODE_USR, CPSID_I, 0, false, 0 },
+		{ "msr cpsr_c at PL0", ARM_MODE_USR, MSR_CPSR_C_R6, ARM_MODE_USR | ARM_CPSR_I, false, 0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *name = cases[i].what;
+		enum dbt_exit e = run_psr(d, cpu, cases[i].cpsr0, cases[i].insn, cases[i].r6);
+		if (cases[i].inline_done) {
+			check_eq(name, "exit", e, DBT_EXIT_SVC);
+			check_eq(name, "cpsr", arm_cpu_cpsr(cpu), cases[i].cpsr1);
+		} else {
+			check_eq(name, "exit", e, DBT_EXIT_SYSTEM);
+			check_eq(name, "pc", cpu->r[15], CODE_VA);
+			check_eq(name, "sys_insn", cpu->sys_insn, cases[i].insn);
+			check_eq(name, "cpsr unchanged", arm_cpu_cpsr(cpu), cases[i].cpsr0);
+		}
+	}
+}
+
 static void test_pl1_inline(struct dbt *d, struct arm_cpu *cpu)
 {
 	const char *name = "PL1 inline: TPIDRPRW, DCCIMVAC, DMB, MRS, ICIMVAU";
@@ -250,6 +307,7 @@ static void test_pl1_inline(struct dbt *d, struct arm_cpu *cpu)
 		{ 2, "PL0 mrc TPIDRPRW" }, { 3, "PL0 mcr DCCIMVAC" },
 		{ 4, "PL0 mcr CP15DMB" }, { 6, "PL0 mcr ICIMVAU" },
 	};
+	test_pl1_inline_psr(d, cpu);
 	for (size_t i = 0; i < sizeof pl0_exits / sizeof pl0_exits[0]; i++) {
 		uint32_t seq[] = { 0xe3a00001, 0xe3500002, pl1_inline_seq[pl0_exits[i].at], SVC_42 };
 		put_code(CODE_VA, seq, 4);
