@@ -103,7 +103,7 @@ static int info_registers(struct gdb_out *o, const char *arg)
 	return 0;
 }
 
-/* Parses a hex (0x optional) or decimal-with-no-prefix-digits address. */
+/* Parses a hexadecimal address of up to 8 digits, 0x optional. */
 static int parse_addr(const char *s, uint32_t *out)
 {
 	uint64_t v = 0;

@@ -30,7 +30,6 @@ static struct {
 	void (*stop_clock)(bool stopped);
 	bool wait;
 	bool attached;        /* a gdb has talked to us since the last detach */
-	bool stepping;        /* gdb asked for a step */
 	bool stepping_over;   /* a step over a breakpoint before continuing */
 	unsigned npoints;
 	struct point points[MAX_POINTS];
@@ -229,7 +228,6 @@ static void resume(bool step)
 {
 	enum gdb_point type;
 
-	stub.stepping = step;
 	stub.stepping_over = !step && break_at(vcpu_cpu()->r[ARM_REG_PC], &type);
 	vcpu_set_single_step(step || stub.stepping_over);
 }
@@ -238,7 +236,7 @@ static void detach(void)
 {
 	remove_all_points();
 	stub.attached = false;
-	stub.stepping = stub.stepping_over = false;
+	stub.stepping_over = false;
 	vcpu_set_single_step(false);
 	log_info("gdb: detached; the guest runs on\n");
 }
@@ -355,7 +353,6 @@ static bool on_event(struct vcpu_debug_event ev)
 		break;
 	}
 	}
-	stub.stepping = false;
 	gdb_stopped(&gdb, &why);
 	return true;
 }
