@@ -28,6 +28,7 @@
 #include "shadow/gpa.h"
 
 #define NS_PER_S 1000000000ull
+#define MAX_TIMER_DELAY_NS (3600 * NS_PER_S)
 
 /* Linux's ARM boot protocol: r1 is the machine type, ~0 with a DTB. */
 #define ARM_MACH_TYPE_DT 0xffffffffu
@@ -78,8 +79,8 @@ static void arm_host_timer(void)
 
 	if (clock_stopped)
 		return;
-	if (ns != UINT64_MAX)
-		ns += stopped_total_ns;   /* guest time to host time */
+	/* Guest time to host time; a deadline past the end of time is none. */
+	ns = ns > UINT64_MAX - stopped_total_ns ? UINT64_MAX : ns + stopped_total_ns;
 
 	if (alarm != UINT64_MAX && alarm >= boot_unix_s) {
 		uint64_t alarm_ns = (alarm - boot_unix_s) * NS_PER_S;
@@ -94,7 +95,13 @@ static void arm_host_timer(void)
 		return;
 	}
 	uint64_t now = host_ns(NULL);
-	uint64_t tsc = rdtsc() + (ns > now ? tsc_ns_to_ticks(ns - now) : 0);
+	uint64_t delay = ns > now ? ns - now : 0;
+	/* A far deadline (a guest may set CompareValue decades ahead) would
+	 * overflow the TSC arithmetic: wake at most this late and look again
+	 * (on_host_timer() re-arms). */
+	if (delay > MAX_TIMER_DELAY_NS)
+		delay = MAX_TIMER_DELAY_NS;
+	uint64_t tsc = rdtsc() + tsc_ns_to_ticks(delay);
 	lapic_timer_arm(tsc ? tsc : 1);
 }
 
