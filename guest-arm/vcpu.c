@@ -115,11 +115,37 @@ static int phys_access(uint32_t pa, unsigned size, bool write, uint32_t *val)
 	return 0;
 }
 
+static int va_access(uint32_t va, unsigned size, bool write, bool priv,
+		     uint32_t *val, struct arm_walk_result *f);
+
+/* An unaligned access that crosses a page: each byte through its own
+ * page's translation (the pages' frames need not be adjacent). ARM makes
+ * no single-copy atomicity promise for it (A3.5.3), so a fault on the
+ * second page may leave the first one's bytes written. Little-endian. */
+static int va_access_split(uint32_t va, unsigned size, bool write, bool priv,
+			   uint32_t *val, struct arm_walk_result *f)
+{
+	uint32_t got = 0;
+
+	for (unsigned i = 0; i < size; i++) {
+		uint32_t byte = write ? (*val >> (8 * i)) & 0xffu : 0;
+		int fs = va_access(va + i, 1, write, priv, &byte, f);
+		if (fs)
+			return fs;
+		got |= byte << (8 * i);
+	}
+	if (!write)
+		*val = got;
+	return 0;
+}
+
 /* One access by virtual address with the given privilege: walk, then RAM
  * or device. A physical address that is neither is an external abort. */
 static int va_access(uint32_t va, unsigned size, bool write, bool priv,
 		     uint32_t *val, struct arm_walk_result *f)
 {
+	if ((va & 0xfffu) + size > 0x1000u)
+		return va_access_split(va, size, write, priv, val, f);
 	int fs = walk(va, write ? ARM_ACCESS_WRITE : ARM_ACCESS_READ, priv, f);
 	if (fs)
 		return fs;

@@ -29,6 +29,9 @@ void ua_stm(uint32_t a, uint32_t x, uint32_t y);
 
 #define PA_LO 0x41000000u           /* frame of the first page */
 #define PA_HI 0x41234000u           /* frame of the second page */
+#define CODE_OFFSET 0x100u          /* where page_cross() puts code in it */
+#define INSN_MOV_R0_7 0xE3A00007u   /* mov r0, #7 (A8.8.102) */
+#define INSN_BX_LR 0xE12FFF1Eu      /* bx lr (A8.8.27) */
 #define BUF_SIZE 64u
 #define NOFAULT 0u
 #define ALIGN_FAULT FS_ALIGNMENT
@@ -147,6 +150,16 @@ static void multi_a0(void)
 
 /* An unaligned word across a page boundary, the two pages in unrelated
  * frames. */
+/* Makes instructions just written visible to fetch (B2.2.9). */
+static void sync_icache(void)
+{
+	dsb();
+	write_iciallu(0);
+	write_bpiall(0);
+	dsb();
+	isb();
+}
+
 static void page_cross(void)
 {
 	volatile uint8_t *lo = (volatile uint8_t *)(PA_LO + SMALL_PAGE_SIZE - 4);
@@ -168,6 +181,21 @@ static void page_cross(void)
 	check_eq(le(lo, 4), 0x332211C0u, "str across pages: first frame");
 	check_eq(le(hi, 4), 0xD3D2D144u, "str across pages: second frame");
 	check_eq(fault(), NOFAULT, "across pages: fault status");
+	/* Again with translated code in the second frame: the store is
+	 * completed apart from translated code then (the frame is
+	 * write-protected for the translator's sake), still byte by byte
+	 * through each page's own translation. */
+	static const uint32_t ret7[] = { INSN_MOV_R0_7, INSN_BX_LR };
+	volatile uint32_t *code = (volatile uint32_t *)(PA_HI + CODE_OFFSET);
+	code[0] = ret7[0];
+	code[1] = ret7[1];
+	sync_icache();
+	uint32_t (*fn)(void) = (uint32_t (*)(void))(TEST_VA + SMALL_PAGE_SIZE + CODE_OFFSET);
+	check_eq(fn(), 7, "code in the second frame runs");
+	ua_str(va - 1, 0x88776655u);
+	check_eq(le(lo, 4), 0x776655C0u, "str across pages into a code page: first frame");
+	check_eq(le(hi, 4), 0xD3D2D188u, "str across pages into a code page: second frame");
+	check_eq(fn(), 7, "the code beside it still runs");
 	/* Into a page with no translation: a Translation fault. */
 	exc_clear();
 	check_eq(ua_ldr(va + SMALL_PAGE_SIZE), PROBE_DEFAULT, "ldr into an unmapped page: not loaded");
