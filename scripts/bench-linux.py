@@ -44,7 +44,10 @@ def run(cmd, timeout):
     script = [(UP, "")]
     for i, (_, prep, work) in enumerate(WORKLOADS):
         script.append((PROMPT, timed(i, prep, work)))
-    script.append(("\n@@t %d " % (len(WORKLOADS) - 1), "poweroff -f\r"))
+    # poweroff is typed once the last result line has ended: the tty
+    # echoes typed input at once, into the middle of a line being printed.
+    script.append(("\n@@t %d " % (len(WORKLOADS) - 1), ""))
+    script.append(("\r\n", "poweroff -f\r"))
     r = qemu.run_cmd(cmd, script, timeout)
     results = {}
     for m in re.finditer(r"^@@t (\d+) ([\d.]+) ([\d.]+)", r.output.replace("\r", ""), re.M):

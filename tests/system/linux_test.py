@@ -59,12 +59,14 @@ def session(args, timeout):
     script = [("armvisor-initramfs: userland up", "")]
     for i, cmd in enumerate(COMMANDS):
         script.append((PROMPT, "echo @@beg $((%d))@@; %s; echo @@end $((%d))@@\r" % (i, cmd, i)))
-    script.append(("\n@@end %d@@" % (len(COMMANDS) - 1), "poweroff -f\r"))
+    # poweroff is typed once the last marker's line has ended: the tty
+    # echoes typed input at once, into the middle of a line being printed.
+    script.append(("\n@@end %d@@\r" % (len(COMMANDS) - 1), "poweroff -f\r"))
     r = qemu.run_cmd(args, script, timeout)
     text = ANSI.sub("", r.output).replace("\r", "")
     out = {}
     for i, cmd in enumerate(COMMANDS):
-        m = re.search(r"^@@beg %d@@\n(.*?)^@@end %d@@$" % (i, i), text, re.S | re.M)
+        m = re.search(r"^@@beg %d@@\n(.*?)^@@end %d@@" % (i, i), text, re.S | re.M)
         lines = m.group(1).splitlines() if m else ["<no output: session did not get here>"]
         out[cmd] = [l for l in lines if not TIMING.search(l)]
     return out, r
