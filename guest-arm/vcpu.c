@@ -627,16 +627,13 @@ struct dbt *vcpu_dbt(void)
 }
 
 /* A debugger's translation: a permission, domain or Access flag fault
- * still gives the address the guest mapped (struct arm_walk_result);
- * only unmapped addresses fail. */
+ * still gives the address the guest mapped; only unmapped addresses
+ * fail. */
 static int debug_translate(uint32_t va, uint32_t *pa)
 {
 	struct arm_walk_result r;
-	int fs = walk(va, ARM_ACCESS_READ, true, &r);
 
-	if (fs == ARM_FS_TRANSLATION_SECTION || fs == ARM_FS_TRANSLATION_PAGE ||
-	    fs == ARM_FS_WALK_EXTERNAL_L1 || fs == ARM_FS_WALK_EXTERNAL_L2 ||
-	    fs == ARM_FS_SYNC_EXTERNAL)
+	if (!arm_walk_found_mapping(walk(va, ARM_ACCESS_READ, true, &r)))
 		return -1;
 	*pa = r.pa;
 	return 0;

@@ -158,12 +158,7 @@ static int info_mmu(struct gdb_out *o, const char *arg)
 		       va, c->sctlr & ARM_SCTLR_M, c->ttbcr & 7, c->ttbr0, c->ttbr1,
 		       c->contextidr & 0xff, arm_sys_privileged(s) ? "PL1" : "PL0");
 	int fs = vcpu_debug_walk(va, walk_step, o, &r);
-	/* After an Access flag, domain or permission fault the walk still
-	 * says what the guest mapped (struct arm_walk_result). */
-	bool mapped = !fs || fs == ARM_FS_ACCESS_FLAG_SECTION || fs == ARM_FS_ACCESS_FLAG_PAGE ||
-		      fs == ARM_FS_DOMAIN_SECTION || fs == ARM_FS_DOMAIN_PAGE ||
-		      fs == ARM_FS_PERMISSION_SECTION || fs == ARM_FS_PERMISSION_PAGE;
-	if (!mapped) {
+	if (!arm_walk_found_mapping(fs)) {
 		gdb_out_printf(o, "  fault: FS %#x at level %u (DFSR would be %08x)\n",
 			       fs, r.level, arm_fsr(&r, true, false));
 		return 0;

@@ -338,6 +338,19 @@ static bool fsr_domain_valid(uint8_t fs)
 #define FS_LOW_MASK 0xFu
 #define FS_BIT4 0x10u
 
+bool arm_walk_found_mapping(int fs)
+{
+	switch (fs) {
+	case 0:
+	case ARM_FS_ACCESS_FLAG_SECTION: case ARM_FS_ACCESS_FLAG_PAGE:
+	case ARM_FS_DOMAIN_SECTION: case ARM_FS_DOMAIN_PAGE:
+	case ARM_FS_PERMISSION_SECTION: case ARM_FS_PERMISSION_PAGE:
+		return true;
+	default:
+		return false;
+	}
+}
+
 uint32_t arm_fsr(const struct arm_walk_result *r, bool is_data, bool is_write)
 {
 	uint32_t fsr = r->fs & FS_LOW_MASK;

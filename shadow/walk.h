@@ -91,6 +91,10 @@ int arm_walk(const struct arm_mmu_regs *regs, uint32_t va, enum arm_access acc,
 	     bool privileged, arm_walk_read_fn read, void *ctx,
 	     struct arm_walk_result *out);
 
+/* Did the walk that returned fs find a mapping (pa and the mapping fields
+ * valid)? True without a fault and after an Access flag, domain or
+ * permission fault; false after a translation or external abort. */
+bool arm_walk_found_mapping(int fs);
 /* The DFSR (data, with WnR) or IFSR value for a fault the walk reported. */
 uint32_t arm_fsr(const struct arm_walk_result *r, bool is_data, bool is_write);
 

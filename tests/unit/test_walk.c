@@ -768,8 +768,28 @@ static void test_big_endian(void)
 }
 
 
+/* struct arm_walk_result: the mapping fields stay valid after Access
+ * flag, domain and permission faults (B3.12.3: those are checked once a
+ * descriptor was found), not after translation or external faults. */
+static void test_found_mapping(void)
+{
+	static const int found[] = {
+		0, ARM_FS_ACCESS_FLAG_SECTION, ARM_FS_ACCESS_FLAG_PAGE, ARM_FS_DOMAIN_SECTION,
+		ARM_FS_DOMAIN_PAGE, ARM_FS_PERMISSION_SECTION, ARM_FS_PERMISSION_PAGE,
+	};
+	static const int none[] = {
+		ARM_FS_TRANSLATION_SECTION, ARM_FS_TRANSLATION_PAGE, ARM_FS_WALK_EXTERNAL_L1,
+		ARM_FS_WALK_EXTERNAL_L2, ARM_FS_SYNC_EXTERNAL,
+	};
+	for (unsigned i = 0; i < sizeof(found) / sizeof(found[0]); i++)
+		CHECK(arm_walk_found_mapping(found[i]));
+	for (unsigned i = 0; i < sizeof(none) / sizeof(none[0]); i++)
+		CHECK(!arm_walk_found_mapping(none[i]));
+}
+
 int main(void)
 {
+	test_found_mapping();
 	test_mmu_off();
 	test_section();
 	test_supersection();
