@@ -173,38 +173,32 @@ void dbt_invalidate(struct dbt *d, uint32_t addr, uint32_t len)
 /* A dropped block's key: no page's (keys are guest physical addresses). */
 #define DBT_KEY_DROPPED (1ull << 63)
 
-/* Unlinks page key's blocks from the hash and marks them dropped;
- * returns how many. */
-static uint32_t unlink_page(struct dbt *d, uint64_t key)
+static bool block_in_page(const struct dbt_block *b, uint64_t key)
 {
-	uint32_t dropped = 0;
+	return (b->key & ~(uint64_t)GUEST_PAGE_MASK) == key;
+}
 
-	for (uint32_t h = 0; h < DBT_HASH_SIZE; h++) {
-		for (struct dbt_block **p = &d->hash[h]; *p;) {
-			struct dbt_block *b = *p;
-			if ((b->key & ~(uint64_t)GUEST_PAGE_MASK) == key) {
-				*p = b->next;
-				b->key = DBT_KEY_DROPPED;
-				dropped++;
-			} else {
-				p = &(*p)->next;
-			}
-		}
-	}
-	return dropped;
+/* Takes b out of its hash chain and marks it dropped. */
+static void unlink_block(struct dbt *d, struct dbt_block *b)
+{
+	struct dbt_block **p = &d->hash[hash_of(b->key)];
+	while (*p != b)
+		p = &(*p)->next;
+	*p = b->next;
+	b->key = DBT_KEY_DROPPED;
 }
 
 void dbt_invalidate_key(struct dbt *d, uint64_t key)
 {
-	bool any = false;
-
-	for (uint32_t i = 0; i < d->nblocks && !any; i++)
-		any = (d->blocks[i].key & ~(uint64_t)GUEST_PAGE_MASK) == key;
-	if (!any)
-		return;
 	if (!d->system_mode || d->in_run) {
-		/* As dbt_invalidate(): everything goes. */
-		flush_soon(d);
+		/* As dbt_invalidate(): any block from the page flushes
+		 * everything. */
+		for (uint32_t i = 0; i < d->nblocks; i++) {
+			if (block_in_page(&d->blocks[i], key)) {
+				flush_soon(d);
+				return;
+			}
+		}
 		return;
 	}
 	/* In system mode a direct branch is chained only to a block of its
@@ -213,7 +207,16 @@ void dbt_invalidate_key(struct dbt *d, uint64_t key)
 	 * the hash and with the indirect-branch table emptied (its entries
 	 * may point at them), they are unreachable; their code and records
 	 * stay until the next reset. */
+	uint32_t dropped = 0;
+	for (uint32_t i = 0; i < d->nblocks; i++) {
+		if (block_in_page(&d->blocks[i], key)) {
+			unlink_block(d, &d->blocks[i]);
+			dropped++;
+		}
+	}
+	if (!dropped)
+		return;
 	d->page_drops++;
-	d->blocks_dropped += unlink_page(d, key);
+	d->blocks_dropped += dropped;
 	jtab_clear(d);
 }
