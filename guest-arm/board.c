@@ -114,11 +114,11 @@ static void stop_guest_clock(bool on)
 	if (on) {
 		stopped_since_ns = host_ns(NULL);
 		lapic_timer_arm(0);
+		armed_deadline_ns = UINT64_MAX;   /* nothing armed */
 	} else {
 		stopped_total_ns += host_ns(NULL) - stopped_since_ns;
 	}
 	clock_stopped = on;
-	armed_deadline_ns = UINT64_MAX - 1;   /* differs from any deadline: re-arm */
 	if (!on)
 		arm_host_timer();
 }

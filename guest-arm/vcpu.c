@@ -87,6 +87,7 @@ static void code_page_written(uint32_t pa)
 	shadow_forget_code_page(page);
 }
 
+/* One access within a page (va_access() splits those that cross one). */
 static int phys_access(uint32_t pa, unsigned size, bool write, uint32_t *val)
 {
 	uint8_t *ram = gpa_ram_ptr(pa, size);
@@ -94,10 +95,8 @@ static int phys_access(uint32_t pa, unsigned size, bool write, uint32_t *val)
 	if (ram) {
 		if (write) {
 			code_page_written(pa);
-			code_page_written(pa + size - 1);
 			memcpy(ram, val, size);
-		}
-		else {
+		} else {
 			*val = 0;
 			memcpy(val, ram, size);
 		}
