@@ -114,9 +114,7 @@ static int parse_addr(const char *s, uint32_t *out)
 	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
 		s += 2;
 	for (; *s && *s != ' '; s++, digits++) {
-		int d = *s >= '0' && *s <= '9' ? *s - '0'
-		      : *s >= 'a' && *s <= 'f' ? *s - 'a' + 10
-		      : *s >= 'A' && *s <= 'F' ? *s - 'A' + 10 : -1;
+		int d = gdb_hex_value(*s);
 		if (d < 0 || digits == 8)
 			return -1;
 		v = v << 4 | (uint64_t)d;

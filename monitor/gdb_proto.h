@@ -151,6 +151,10 @@ void gdb_stopped(struct gdb *g, const struct gdb_stop *why);
  * before the first instruction); why is what '?' will answer. */
 void gdb_stopped_quiet(struct gdb *g, const struct gdb_stop *why);
 
+/* 0-15 for a hex digit of either case, else -1 (also for monitor
+ * command arguments). */
+int gdb_hex_value(int c);
+
 /* The target description served by qXfer:features:read:target.xml. */
 extern const char gdb_arm_target_xml[];
 

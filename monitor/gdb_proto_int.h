@@ -12,9 +12,6 @@
 /* The stub shows gdb one thread (the vCPU), thread id 1 (E.1 "thread-id"). */
 #define GDB_THREAD_ID "1"
 
-/* 0-15 for a hex digit of either case, else -1. */
-int gdb_hex_value(int c);
-
 /* Building a reply in g->tx_buf: begin, append payload bytes (escaped
  * as needed, silently cut at GDB_PACKET_MAX), send. */
 void gdb_tx_begin(struct gdb *g);

@@ -33,6 +33,8 @@ static struct {
 	bool stepping_over;   /* a step over a breakpoint before continuing */
 	unsigned npoints;
 	struct point points[MAX_POINTS];
+	/* points[] index of each watchpoint handed to the vCPU, in order. */
+	unsigned watch_point[VCPU_MAX_WATCHPOINTS];
 } stub;
 
 /* ---- registers and memory ------------------------------------------------ */
@@ -112,6 +114,7 @@ static int apply_points(void)
 		} else {
 			if (nw == VCPU_MAX_WATCHPOINTS)
 				return -1;
+			stub.watch_point[nw] = i;
 			wps[nw++] = (struct vcpu_watch){ p->addr, p->len, watch_kinds(p->type) };
 		}
 	}
@@ -338,18 +341,10 @@ static bool on_event(struct vcpu_debug_event ev)
 		}
 		break;
 	case VCPU_DBG_WATCH: {
-		/* The n-th watchpoint handed to the vCPU, in points[] order. */
-		unsigned n = 0;
-		for (unsigned i = 0; i < stub.npoints; i++) {
-			const struct point *p = &stub.points[i];
-			if (is_break(p->type))
-				continue;
-			if (n++ == ev.watch_index) {
-				why.kind = GDB_STOP_WATCH;
-				why.watch = p->type;
-				why.watch_addr = p->addr;
-			}
-		}
+		const struct point *p = &stub.points[stub.watch_point[ev.watch_index]];
+		why.kind = GDB_STOP_WATCH;
+		why.watch = p->type;
+		why.watch_addr = p->addr;
 		break;
 	}
 	}
