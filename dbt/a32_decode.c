@@ -231,6 +231,7 @@ int a32_decode(uint32_t insn, struct a32_insn *out)
 
 	memset(out, 0, sizeof(*out));
 	out->raw = insn;
+	out->size = 4;
 	out->op = p->op;
 	out->cond = (uint8_t)(uncond && !is_coproc(p->op) ? A32_COND_AL : cond);
 	if (p->op == A32_UNDEF)
@@ -238,6 +239,12 @@ int a32_decode(uint32_t insn, struct a32_insn *out)
 	a32_fields[p->fmt](insn, out);
 	out->unpred = unpredictable(p, out);
 	return 0;
+}
+
+bool a32_op_is_t32_only(enum a32_op op)
+{
+	return op == A32_ORN || op == A32_CBZ || op == A32_CBNZ ||
+	       op == A32_TBB || op == A32_TBH || op == A32_IT;
 }
 
 /* The enum keeps the system ops together at its end. */

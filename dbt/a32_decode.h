@@ -23,6 +23,7 @@ enum a32_op {
 	/* Data processing (A5.2.1-A5.2.3), operand in form/imm/rm/shift. */
 	A32_AND, A32_EOR, A32_SUB, A32_RSB, A32_ADD, A32_ADC, A32_SBC, A32_RSC,
 	A32_TST, A32_TEQ, A32_CMP, A32_CMN, A32_ORR, A32_MOV, A32_BIC, A32_MVN,
+	A32_ORN,                     /* T32 only: Rd = Rn OR NOT operand2 */
 	A32_MOVW, A32_MOVT,          /* imm = imm16 */
 
 	/* Multiplies (A5.2.5, A5.4.4) and divides (A5.4.4). */
@@ -67,6 +68,10 @@ enum a32_op {
 
 	/* Branches (A5.5, A5.2.12). */
 	A32_B, A32_BL, A32_BLX_IMM, A32_BX, A32_BLX_REG, A32_BXJ,
+	/* T32 only (A6.2.5, A6.3.4, A8.8.29, A8.8.191): CBZ/CBNZ compare rn
+	 * with zero, imm the forward offset; TBB/TBH branch by a table at
+	 * rn indexed by rm. */
+	A32_CBZ, A32_CBNZ, A32_TBB, A32_TBH,
 
 	/* Hints, barriers, preloads (A5.2.11, A5.7.1). Unallocated hints
 	 * and memory hints decode as NOP, as the manual says they execute;
@@ -74,6 +79,7 @@ enum a32_op {
 	 * unpred set. */
 	A32_NOP, A32_YIELD, A32_WFE, A32_WFI, A32_SEV, A32_DBG,
 	A32_DMB, A32_DSB, A32_ISB, A32_PLD, A32_PLDW, A32_PLI,
+	A32_IT,         /* T32 only (A8.8.54): imm = firstcond:mask, bits 7:0 */
 
 	/* Exception generation and coprocessor register moves. */
 	A32_SVC, A32_UDF, A32_BKPT, A32_MRC, A32_MCR,
@@ -127,13 +133,19 @@ enum a32_unpred {
 };
 
 struct a32_insn {
-	uint32_t raw;
+	uint32_t raw;           /* A32 word; T32: hw1 << 16 | hw2 for 32-bit
+				 * encodings, the halfword for 16-bit ones */
+	uint8_t size;           /* bytes: 4, or 2 for a 16-bit T32 encoding */
 	uint16_t op;            /* enum a32_op */
 	uint8_t cond;           /* 0..14; A32_COND_AL for unconditional ops,
 				 * except A32_COND_NV for the coprocessor
 				 * "2" forms (LDC2, MCR2, ...) */
 	uint8_t unpred;         /* enum a32_unpred */
 	uint8_t s;              /* S bit: update flags */
+	uint8_t s_unless_it;    /* T32 16-bit: s holds only outside an IT
+				 * block (setflags = !InITBlock()) */
+	uint8_t pc_align;       /* T32: PC as rn reads Align(PC, 4) (ADR and
+				 * literal loads); otherwise PC reads insn + 4 */
 	uint8_t form;           /* enum a32_operand_form of operand 2/offset */
 
 	/* Registers, named as in the manual's assembler syntax: rt is the
@@ -160,7 +172,8 @@ struct a32_insn {
 	 * out is bit 31 of imm; otherwise it is the current C flag. */
 	uint8_t imm_carry;
 	uint32_t imm;           /* expanded immediate; branch offset (already
-				 * <<2, sign-extended, BLX H bit in); imm16 of
+				 * scaled, sign-extended, BLX H bit in; CBZ's
+				 * zero-extended); T32 LDREX imm8 << 2; imm16 of
 				 * MOVW/MOVT, SVC imm24, BKPT/UDF/HVC imm16,
 				 * SMC imm4, barrier/hint option, CPS/SRS
 				 * mode, SETEND E bit, LDC/STC imm8 << 2 */
@@ -199,6 +212,10 @@ int a32_decode(uint32_t insn, struct a32_insn *out);
 /* The manual's mnemonic, in lower case, without condition or S suffix
  * (SMULxy is "smulxy"; parallel ops are e.g. "uqadd16"). */
 const char *a32_op_name(enum a32_op op);
+
+/* True for the ops only T32 encodes (ORN, CBZ/CBNZ, TBB/TBH, IT): the
+ * A32 decoder never produces them. */
+bool a32_op_is_t32_only(enum a32_op op);
 
 /* True for the ops the monitor handles (privileged state, coprocessors
  * other than MRC/MCR, VFP/NEON). */

@@ -20,6 +20,7 @@ static const char *const op_names[A32_OP_COUNT] = {
 	[A32_MOV] = "mov",
 	[A32_BIC] = "bic",
 	[A32_MVN] = "mvn",
+	[A32_ORN] = "orn",
 	[A32_MOVW] = "movw",
 	[A32_MOVT] = "movt",
 	[A32_MUL] = "mul",
@@ -192,6 +193,11 @@ static const char *const op_names[A32_OP_COUNT] = {
 	[A32_MRRC] = "mrrc",
 	[A32_VFP] = "vfp",
 	[A32_NEON] = "neon",
+	[A32_CBZ] = "cbz",
+	[A32_CBNZ] = "cbnz",
+	[A32_TBB] = "tbb",
+	[A32_TBH] = "tbh",
+	[A32_IT] = "it",
 };
 
 const char *a32_op_name(enum a32_op op)
