@@ -20,6 +20,11 @@
 #define ARM_CPSR_I (1u << 7)
 #define ARM_CPSR_F (1u << 6)
 #define ARM_CPSR_T (1u << 5)
+/* ITSTATE (A2.5.2): IT[1:0] in CPSR[26:25], IT[7:2] in CPSR[15:10]. */
+#define ARM_CPSR_IT_LO_SHIFT 25
+#define ARM_CPSR_IT_LO_MASK (3u << ARM_CPSR_IT_LO_SHIFT)
+#define ARM_CPSR_IT_HI_SHIFT 10
+#define ARM_CPSR_IT_HI_MASK (0x3fu << ARM_CPSR_IT_HI_SHIFT)
 #define ARM_CPSR_MODE_MASK 0x1fu
 #define ARM_MODE_USR 0x10u
 
@@ -29,10 +34,10 @@
 
 /* Why dbt_run() returned to its caller. */
 enum dbt_exit {
-	DBT_EXIT_SVC,        /* SVC executed; pc = address after it; svc_imm set */
+	DBT_EXIT_SVC,        /* SVC executed; pc = address after it; svc_imm set
+			      * (imm24, or imm8 in Thumb state) */
 	DBT_EXIT_UNDEF,      /* UNDEFINED encoding; pc = its address */
 	DBT_EXIT_BKPT,       /* BKPT; pc = its address */
-	DBT_EXIT_THUMB,      /* interworking branch into Thumb: unsupported; pc = target */
 	DBT_EXIT_REQUEST,    /* the exit flag was set (signal, IRQ, break-in) */
 	/* System mode only (struct dbt_config.system_mode): */
 	DBT_EXIT_SYSTEM,     /* an insn for the monitor; pc = its address,
@@ -46,6 +51,9 @@ enum dbt_exit {
 	DBT_EXIT_FAULT,      /* a guest access faulted; fault_* set, pc = faulting insn */
 };
 
+/* Between dbt_run() calls r[15] is the address of the next instruction
+ * and CPSR.T (through the accessors) says whether it is Thumb code, with
+ * CPSR's ITSTATE, if any, for that instruction. */
 struct arm_cpu {
 	uint32_t r[16];          /* r[15] is the address of the next insn to run */
 	/* Flag and status storage: private to dbt/, use the accessors. */
@@ -64,7 +72,8 @@ struct arm_cpu {
 	uint32_t exclusive_addr; /* LDREX monitor: address, or ~0 when open */
 	uint64_t exclusive_val;
 	uint8_t exclusive_valid;
-	uint8_t pad_[7];
+	uint8_t itstate;         /* CPSR ITSTATE: private to dbt/, as flags */
+	uint8_t pad_[6];
 	void *host_priv;         /* for the embedder (arm-run, the monitor) */
 };
 

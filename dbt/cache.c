@@ -92,26 +92,32 @@ static bool cache_has_room(const struct dbt *d)
 }
 
 struct dbt_block *dbt_cache_get(struct dbt *d, struct arm_cpu *cpu,
-				uint32_t pc)
+				uint32_t pc, uint8_t itstate)
 {
 	uint64_t page_key;
 	const void *page;
-	if (dbt_host_code_page(cpu, pc, &page_key, &page) < 0)
+	if (dbt_host_code_page(cpu, pc & ~1u, &page_key, &page) < 0)
 		return NULL;
-	uint64_t key = page_key | (pc & GUEST_PAGE_MASK);
+	uint64_t key = page_key | (pc & GUEST_PAGE_MASK) |
+		       (uint64_t)itstate << DBT_KEY_ITSTATE_SHIFT;
 	struct dbt_block *b = dbt_cache_find(d, key, pc);
 	if (b)
 		return b;
 	if (!cache_has_room(d))
 		dbt_cache_reset(d);
 	b = &d->blocks[d->nblocks];
-	*b = (struct dbt_block){ .key = key, .pc = pc, .code = d->code_ptr };
-	if (dbt_translate_block(d, cpu, pc, page, b) < 0) {
+	*b = (struct dbt_block){ .key = key, .key2 = DBT_NO_KEY, .pc = pc,
+				  .code = d->code_ptr };
+	int rc = dbt_translate_block(d, cpu, pc, itstate, page, b);
+	if (rc == DBT_TRANSLATE_NO_CODE)
+		return NULL;
+	if (rc < 0) {
 		/* The block outgrew the headroom: start afresh, try once more. */
 		dbt_cache_reset(d);
 		b = &d->blocks[0];
-		*b = (struct dbt_block){ .key = key, .pc = pc, .code = d->code_ptr };
-		if (dbt_translate_block(d, cpu, pc, page, b) < 0)
+		*b = (struct dbt_block){ .key = key, .key2 = DBT_NO_KEY, .pc = pc,
+				  .code = d->code_ptr };
+		if (dbt_translate_block(d, cpu, pc, itstate, page, b) < 0)
 			return NULL;
 	}
 	d->nblocks++;
@@ -124,6 +130,8 @@ struct dbt_block *dbt_cache_get(struct dbt *d, struct arm_cpu *cpu,
 void dbt_jtab_insert(struct dbt *d, uint32_t pc, uint32_t ctx, uint8_t *code)
 {
 	uint32_t i = pc & (DBT_JTAB_SIZE - 1);
+	if (pc == -DBT_JTAB_EMPTY)
+		return;
 	d->jtab_keys[i] = -pc;
 	d->jtab_ctx[i] = -ctx;
 	d->jtab_hosts[i] = code;
@@ -163,7 +171,8 @@ void dbt_invalidate(struct dbt *d, uint32_t addr, uint32_t len)
 	 * translated code are rare. */
 	for (uint32_t i = 0; i < d->nblocks; i++) {
 		const struct dbt_block *b = &d->blocks[i];
-		if (b->pc < addr + len && addr < b->pc + b->guest_len) {
+		uint32_t start = b->pc & ~1u;
+		if (start < addr + len && addr < start + b->guest_len) {
 			flush_soon(d);
 			return;
 		}
@@ -175,7 +184,9 @@ void dbt_invalidate(struct dbt *d, uint32_t addr, uint32_t len)
 
 static bool block_in_page(const struct dbt_block *b, uint64_t key)
 {
-	return (b->key & ~(uint64_t)GUEST_PAGE_MASK) == key;
+	uint64_t page = b->key & ~(uint64_t)GUEST_PAGE_MASK &
+			((1ull << DBT_KEY_ITSTATE_SHIFT) - 1);
+	return page == key || b->key2 == key;
 }
 
 /* Takes b out of its hash chain and marks it dropped. */

@@ -18,9 +18,9 @@
 #define DBT_EXIT_CODES 0x102
 
 /* Indirect-branch table: indexed by the low 16 bits of the guest PC
- * (only 4-aligned slots are filled). keys hold -pc, so the inline lookup
+ * (| 1 for Thumb code, as in dbt_run()'s r[15]). keys hold -pc, so the inline lookup
  * compares with a flag-preserving LEA; an empty slot holds 1 (= -0xffffffff,
- * an odd PC that never hits a real block) and sends to the miss path.
+ * Thumb code at 0xfffffffe, which is never entered in the table) and sends to the miss path.
  * In system mode a hit also needs jtab_ctx (-lookup_ctx) to match. */
 #define DBT_JTAB_BITS 16
 #define DBT_JTAB_SIZE (1u << DBT_JTAB_BITS)
@@ -41,8 +41,16 @@ enum dbt_fault_flags {
 	DBT_FF_COUNT,
 };
 
+/* A block's key: its code page's key | page offset | 1 for Thumb code,
+ * and the ITSTATE it starts in above bit 32 (page keys are 32-bit guest
+ * physical addresses). */
+#define DBT_KEY_ITSTATE_SHIFT 32
+#define DBT_NO_KEY UINT64_MAX
+
 struct dbt_block {
-	uint64_t key;          /* code-page key | page offset */
+	uint64_t key;          /* see DBT_KEY_ITSTATE_SHIFT */
+	uint64_t key2;         /* the next page's key when the block's one
+				* instruction runs into it, else DBT_NO_KEY */
 	uint32_t pc;           /* guest virtual address */
 	uint32_t guest_len;    /* bytes of guest code */
 	uint8_t *code;
@@ -51,9 +59,10 @@ struct dbt_block {
 
 struct dbt_fault_rec {
 	uint32_t rip_off;      /* host RIP - code_base */
-	uint32_t guest_pc;
+	uint32_t guest_pc;     /* | 1 in Thumb code */
 	uint32_t resume_off;    /* fault stub - code_base; 0: none needed */
 	uint8_t size, is_signed, is_write, reg, flags;
+	uint8_t itstate;       /* ITSTATE at the instruction */
 };
 
 struct tr_rc_state;
@@ -82,6 +91,7 @@ struct dbt {
 	uint8_t *chain_site;
 	struct arm_cpu *cpu;   /* the CPU inside dbt_run(), for faults */
 	bool in_run;           /* translated code is running */
+	uint8_t fault_itstate; /* ITSTATE at the last dbt_fault_lookup() */
 	bool flush_pending;    /* a flush waits for it to stop */
 
 	/* Fixed stubs generated at init (dbt.c). */
@@ -98,16 +108,21 @@ void dbt_cache_reset(struct dbt *d);
 /* Back in dbt_run() from translated code: do a flush asked for there. */
 void dbt_cache_settle(struct dbt *d);
 struct dbt_block *dbt_cache_find(struct dbt *d, uint64_t key, uint32_t pc);
-/* Translate the block at cpu->r[15] (after a lookup miss). NULL: the
- * code page cannot be fetched. May flush the cache. */
+/* The block at pc (| 1: Thumb) entered in itstate, translated if need
+ * be. NULL: the code page cannot be fetched. May flush the cache. */
 struct dbt_block *dbt_cache_get(struct dbt *d, struct arm_cpu *cpu,
-				uint32_t pc);
+				uint32_t pc, uint8_t itstate);
 void dbt_jtab_insert(struct dbt *d, uint32_t pc, uint32_t ctx, uint8_t *code);
 
 /* The translator proper (translate.c): emits the block for pc, reading
  * its instructions from page (the host view of pc's 4 KiB guest page),
- * into [*p, end), records accesses; returns 0, -1 if the space ran out. */
+ * into [*p, end), records accesses; returns 0, DBT_TRANSLATE_NO_SPACE if
+ * the space ran out, DBT_TRANSLATE_NO_CODE if the next page, into which
+ * a T32 instruction runs, cannot be fetched. */
+#define DBT_TRANSLATE_NO_SPACE (-1)
+#define DBT_TRANSLATE_NO_CODE (-2)
 int dbt_translate_block(struct dbt *d, struct arm_cpu *cpu, uint32_t pc,
-			const uint8_t *page, struct dbt_block *blk);
+			uint8_t itstate, const uint8_t *page,
+			struct dbt_block *blk);
 
 #endif

@@ -102,34 +102,52 @@ int dbt_init(struct dbt **out, const struct dbt_config *cfg)
 	return 0;
 }
 
+/* Inside dbt_run() translated code keeps the execution state in the
+ * addresses it stores to r[15], interworking style: bit 0 set means
+ * Thumb (ARM DDI 0406C A2.3.2 BXWritePC). Outside, r[15] is the plain
+ * address and CPSR.T says; these two convert. */
+static void state_to_pc(struct arm_cpu *cpu)
+{
+	bool thumb = cpu->flags_priv[TR_FLAGS_REST] & ARM_CPSR_T;
+	cpu->r[ARM_REG_PC] = (cpu->r[ARM_REG_PC] & ~1u) | (thumb ? 1u : 0u);
+}
+
+static void pc_to_state(struct arm_cpu *cpu)
+{
+	uint32_t *rest = &cpu->flags_priv[TR_FLAGS_REST];
+	*rest = (cpu->r[ARM_REG_PC] & 1u) ? (*rest | ARM_CPSR_T)
+					  : (*rest & ~ARM_CPSR_T);
+	cpu->r[ARM_REG_PC] &= ~1u;
+}
+
 /* A miss in the inline table or an unchained branch: find or translate
- * the block for cpu->r[15]. Returns its code, or NULL with *exit set. */
+ * the block for cpu->r[15] (with its state bit) and cpu->itstate.
+ * Returns its code, or NULL with *exit set. */
 static uint8_t *dispatch(struct dbt *d, struct arm_cpu *cpu,
 			 enum dbt_exit *exit)
 {
 	uint32_t pc = cpu->r[ARM_REG_PC];
-	if (pc & 1) {
-		*exit = DBT_EXIT_THUMB;
-		return NULL;
-	}
 	/* bits[1:0] = 0b10 in ARM state is UNPREDICTABLE (A2.3.2): ignore. */
-	pc &= ~3u;
+	if (!(pc & 1u))
+		pc &= ~3u;
 	cpu->r[ARM_REG_PC] = pc;
-	struct dbt_block *b = dbt_cache_get(d, cpu, pc);
+	struct dbt_block *b = dbt_cache_get(d, cpu, pc, cpu->itstate);
 	if (!b) {
-		cpu->fault_addr = pc;
+		cpu->fault_addr = pc & ~1u;
 		cpu->fault_is_write = 0;
 		*exit = DBT_EXIT_FAULT;
 		return NULL;
 	}
+	/* Translated code runs with ITSTATE known statically; memory holds
+	 * it only at exits from inside an IT block. */
+	cpu->itstate = 0;
 	return b->code;
 }
 
-enum dbt_exit dbt_run(struct dbt *d, struct arm_cpu *cpu)
+static enum dbt_exit run(struct dbt *d, struct arm_cpu *cpu)
 {
 	uint8_t *code = NULL;   /* set when a lookup miss already found it */
 
-	d->cpu = cpu;
 	for (;;) {
 		enum dbt_exit exit = DBT_EXIT_FAULT;
 		uint64_t gen = d->generation;
@@ -144,16 +162,32 @@ enum dbt_exit dbt_run(struct dbt *d, struct arm_cpu *cpu)
 		d->in_run = false;
 		dbt_cache_settle(d);
 		code = NULL;
+		if (rc == DBT_EXIT_FAULT)
+			cpu->itstate = d->fault_itstate;
 		if (rc == DBT_EXIT_LOOKUP) {
 			/* Enter the block found here directly: dispatching it
-			 * again would walk the guest tables a second time. */
+			 * again would walk the guest tables a second time. A
+			 * block entered inside an IT block is never in the
+			 * table, which knows no ITSTATE. */
+			uint8_t it = cpu->itstate;
 			if (!(code = dispatch(d, cpu, &exit)))
 				return exit;
-			dbt_jtab_insert(d, cpu->r[ARM_REG_PC], cpu->lookup_ctx, code);
+			if (!it)
+				dbt_jtab_insert(d, cpu->r[ARM_REG_PC],
+						cpu->lookup_ctx, code);
 		} else if (rc != DBT_EXIT_CHAIN) {
 			return (enum dbt_exit)rc;
 		}
 	}
+}
+
+enum dbt_exit dbt_run(struct dbt *d, struct arm_cpu *cpu)
+{
+	d->cpu = cpu;
+	state_to_pc(cpu);
+	enum dbt_exit exit = run(d, cpu);
+	pc_to_state(cpu);
+	return exit;
 }
 
 /* flags_priv[TR_FLAGS_SAVED] is the image LAHF/SETO produce: SF, ZF and
@@ -176,6 +210,8 @@ uint32_t arm_cpu_cpsr(const struct arm_cpu *cpu)
 	cpsr |= cpu->flags_priv[TR_FLAGS_Q] ? ARM_CPSR_Q : 0;
 	cpsr |= (cpu->flags_priv[TR_FLAGS_GE] << ARM_CPSR_GE_SHIFT) &
 		ARM_CPSR_GE_MASK;
+	cpsr |= ((uint32_t)cpu->itstate & 3u) << ARM_CPSR_IT_LO_SHIFT;
+	cpsr |= ((uint32_t)cpu->itstate >> 2) << ARM_CPSR_IT_HI_SHIFT;
 	return cpsr;
 }
 
@@ -190,8 +226,14 @@ void arm_cpu_set_cpsr(struct arm_cpu *cpu, uint32_t cpsr)
 	cpu->flags_priv[TR_FLAGS_Q] = (cpsr & ARM_CPSR_Q) ? 1 : 0;
 	cpu->flags_priv[TR_FLAGS_GE] = (cpsr & ARM_CPSR_GE_MASK) >>
 				       ARM_CPSR_GE_SHIFT;
+	cpu->itstate = (uint8_t)(((cpsr & ARM_CPSR_IT_LO_MASK) >>
+				  ARM_CPSR_IT_LO_SHIFT) |
+				 ((cpsr & ARM_CPSR_IT_HI_MASK) >>
+				  (ARM_CPSR_IT_HI_SHIFT - 2)));
 	cpu->flags_priv[TR_FLAGS_REST] = cpsr & ~(ARM_CPSR_NZCV | ARM_CPSR_Q |
-						  ARM_CPSR_GE_MASK);
+						  ARM_CPSR_GE_MASK |
+						  ARM_CPSR_IT_LO_MASK |
+						  ARM_CPSR_IT_HI_MASK);
 }
 
 int dbt_fault_lookup(struct dbt *d, uint64_t host_rip,
@@ -212,14 +254,17 @@ int dbt_fault_lookup(struct dbt *d, uint64_t host_rip,
 		return -1;
 	const struct dbt_fault_rec *r = &d->recs[lo];
 	*out = (struct dbt_mem_access){
-		.guest_pc = r->guest_pc, .size = r->size,
+		.guest_pc = r->guest_pc & ~1u, .size = r->size,
 		.is_signed = r->is_signed, .is_write = r->is_write,
 		.reg = r->reg,
 		.resume_rip = r->resume_off ? (uintptr_t)(d->code_base + r->resume_off)
 					    : (uintptr_t)d->fault_resume[r->flags],
 	};
 	if (d->cpu) {
+		/* In dbt_run()'s form (state in bit 0): it is on its way
+		 * out through the fault exit, which converts. */
 		d->cpu->r[ARM_REG_PC] = r->guest_pc;
+		d->fault_itstate = r->itstate;
 		d->cpu->fault_is_write = r->is_write;
 	}
 	return 0;

@@ -63,6 +63,8 @@ struct tr {
 	struct arm_cpu *cpu;      /* for dbt_host_code_page() */
 	uint32_t block_pc;        /* address of the block's first insn */
 	uint32_t pc;              /* address of the instruction translated */
+	bool thumb;               /* the block is T32 code */
+	uint8_t it_cur, it_next;  /* ITSTATE at this insn and after it */
 	const struct a32_insn *in;
 
 	/* Where the guest NZCV is right now in the emitted code: in EFLAGS
@@ -101,8 +103,18 @@ static inline struct x86_mem tr_cpu_mem(size_t off)
 #define TR_FLAGS_FIELD(i) \
 	tr_cpu_mem(offsetof(struct arm_cpu, flags_priv) + 4 * (i))
 
-/* Load guest register arm into host (PC reads as the insn address + 8,
- * ARM DDI 0406C A2.3). */
+/* The value a read of PC gives (ARM DDI 0406C A2.3): the insn address
+ * + 8 in ARM state, + 4 in Thumb state, word-aligned for ADR and literal
+ * loads there. */
+uint32_t tr_pc_value(const struct tr *t);
+/* The address after this instruction, and an address in this block's
+ * state as dbt_run() keeps r[15] (bit 0 set in Thumb state). */
+uint32_t tr_next_pc(const struct tr *t);
+uint32_t tr_tag(const struct tr *t, uint32_t addr);
+/* Emit the store of addr (in this block's state) to r[15] for an exit,
+ * with the ITSTATE tr_end_exit() describes. */
+void tr_store_pc(struct tr *t, uint32_t addr);
+/* Load guest register arm into host (PC reads as tr_pc_value()). */
 void tr_get(struct tr *t, int host, unsigned arm);
 /* Store host into guest register arm, which must not be PC. */
 void tr_put(struct tr *t, unsigned arm, int host);
@@ -178,11 +190,15 @@ bool dbt_tr_misc(struct tr *t, const struct a32_insn *in);
 bool dbt_tr_media(struct tr *t, const struct a32_insn *in);
 
 /* Block-ending helpers used by the instruction translators. */
-/* A direct branch: chained to the target block once that exists. */
+/* A direct branch to target, its state in bit 0 (tr_tag()): chained
+ * to the target block once that exists. Continues in ITSTATE it_next. */
 void tr_end_direct(struct tr *t, uint32_t target);
-/* A write of host (a 32-bit target) to PC: BXWritePC (A2.3.2). */
+/* A write of host (a 32-bit target) to PC: BXWritePC (A2.3.2), so bit 0
+ * selects the state; BranchWritePC callers in Thumb state set it. */
 void tr_end_indirect(struct tr *t, int host);
-/* Leave dbt_run() with code, pc set to next_pc. */
+/* Leave dbt_run() with code, pc set to next_pc (an address in this
+ * block's state): the instruction's own address leaves it unexecuted
+ * in its ITSTATE, any other continues in ITSTATE it_next. */
 void tr_end_exit(struct tr *t, int code, uint32_t next_pc);
 
 /* MRC p15 TPIDRURO, the one coprocessor read translated inline. */

@@ -28,7 +28,7 @@ static bool is_logical(unsigned op)
 {
 	return op == A32_AND || op == A32_EOR || op == A32_TST ||
 	       op == A32_TEQ || op == A32_ORR || op == A32_MOV ||
-	       op == A32_BIC || op == A32_MVN;
+	       op == A32_BIC || op == A32_MVN || op == A32_ORN;
 }
 
 static bool is_compare(unsigned op)
@@ -192,10 +192,17 @@ static int dest_reg(struct tr *t, const struct a32_insn *in,
 
 static void set_rd(struct tr *t, const struct a32_insn *in, int res)
 {
-	if (in->rd == ARM_REG_PC)
+	if (in->rd == ARM_REG_PC && t->thumb) {
+		/* ALUWritePC is BranchWritePC in Thumb state (A2.3.2): it
+		 * stays there, whatever bit 0 of the result. */
+		tr_clobber(t);
+		x86_alu_ri(&t->b, X86_OR, 4, res, 1);
 		tr_end_indirect(t, res);
-	else if (res == RES || res == TMP)
+	} else if (in->rd == ARM_REG_PC) {
+		tr_end_indirect(t, res);
+	} else if (res == RES || res == TMP) {
 		tr_put(t, in->rd, res);
+	}
 }
 
 /* Copy an operand register before modifying it (it may be a cache
@@ -226,7 +233,7 @@ static void logical(struct tr *t, const struct a32_insn *in,
 	if (!move) {
 		if (rn != d)
 			x86_mov_rr(b, 4, d, rn);
-		if (op == A32_BIC) {
+		if (op == A32_BIC || op == A32_ORN) {
 			if (o->is_imm)
 				o->imm = ~o->imm;
 			else {
@@ -235,7 +242,7 @@ static void logical(struct tr *t, const struct a32_insn *in,
 			}
 		}
 		enum x86_alu x = op == A32_AND || op == A32_BIC || op == A32_TST ? X86_AND
-			       : op == A32_ORR ? X86_OR : X86_XOR;
+			       : op == A32_ORR || op == A32_ORN ? X86_OR : X86_XOR;
 		alu_op(t, x, d, o);
 	}
 	if (in->s)
@@ -363,7 +370,7 @@ bool dbt_tr_dp(struct tr *t, const struct a32_insn *in)
 		movw_movt(t, in);
 		return true;
 	}
-	if (op < A32_AND || op > A32_MVN)
+	if ((op < A32_AND || op > A32_MVN) && op != A32_ORN)
 		return false;
 	if (in->rd == ARM_REG_PC && in->s && !is_compare(op)) {
 		/* SUBS PC, LR and friends return from an exception: not

@@ -218,10 +218,19 @@ static unsigned excl_size(unsigned op)
 /* One guest CPU, so the local monitor (A3.4.1) is an address and a valid
  * bit: STREX succeeds iff the last LDREX was to the same address with no
  * CLREX or STREX since. */
+/* The address of an exclusive access: Rn, plus T32 LDREX/STREX's
+ * offset (A8.8.75). */
+static void excl_address(struct tr *t, const struct a32_insn *in)
+{
+	tr_get(t, ADDR, in->rn);
+	if (in->imm)
+		x86_lea(&t->b, 4, ADDR, x86_g(ADDR, X86_NOREG, 1, (int32_t)in->imm));
+}
+
 static void ldrex(struct tr *t, const struct a32_insn *in)
 {
 	struct access a = { .size = excl_size(in->op), .is_load = true };
-	tr_get(t, ADDR, in->rn);
+	excl_address(t, in);
 	tr_sys_align(t, base_mem(ADDR), in->op == A32_LDREXD ? 8 : a.size,
 		     true, false);
 	emit_access(t, a, base_mem(ADDR), VAL, in->rt);
@@ -239,7 +248,7 @@ static void strex(struct tr *t, const struct a32_insn *in)
 	struct x86_buf *b = &t->b;
 	struct access a = { .size = excl_size(in->op), .is_load = false };
 	tr_clobber(t);
-	tr_get(t, ADDR, in->rn);
+	excl_address(t, in);
 	/* Before the monitor check: the manual's ExclusiveMonitorsPass()
 	 * faults an unaligned address even when the store would fail. */
 	tr_sys_align(t, base_mem(ADDR), in->op == A32_STREXD ? 8 : a.size,
@@ -280,6 +289,22 @@ static void swp(struct tr *t, const struct a32_insn *in)
 	tr_put(t, in->rt, VAL);
 }
 
+/* TBB/TBH (A8.8.229): a forward branch by twice the byte or halfword at
+ * Rn + Rm (Rn + 2 * Rm), staying in Thumb state. */
+static void table_branch(struct tr *t, const struct a32_insn *in)
+{
+	bool half = in->op == A32_TBH;
+	struct access a = { .size = half ? 2 : 1, .is_load = true };
+	int base = tr_src(t, in->rn, ADDR);
+	int index = tr_src(t, in->rm, OFF);
+	struct x86_mem m = x86_g(base, index, half ? 2 : 1, 0);
+	tr_sys_align(t, m, a.size, false, false);
+	emit_access(t, a, m, VAL, ARM_REG_PC);
+	x86_lea(&t->b, 4, X86_RDX,
+		x86_g(X86_NOREG, VAL, 2, (int32_t)tr_tag(t, tr_pc_value(t))));
+	tr_end_indirect(t, X86_RDX);
+}
+
 bool dbt_tr_mem(struct tr *t, const struct a32_insn *in)
 {
 	unsigned op = in->op;
@@ -293,6 +318,8 @@ bool dbt_tr_mem(struct tr *t, const struct a32_insn *in)
 		strex(t, in);
 	else if (op == A32_SWP || op == A32_SWPB)
 		swp(t, in);
+	else if (op == A32_TBB || op == A32_TBH)
+		table_branch(t, in);
 	else
 		return false;
 	return true;

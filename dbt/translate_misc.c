@@ -5,8 +5,6 @@
 #include "cache.h"
 #include "translate.h"
 
-#define ARM_PC_OFFSET 8
-#define ARM_INSN_SIZE 4
 #define BYTE_BITS 8
 #define HALF_BITS 16
 #define WORD_BITS 32
@@ -71,23 +69,54 @@ static void apsr_access(struct tr *t, const struct a32_insn *in)
 	t->split = TR_SPLIT_NONE;
 }
 
+/* The return address a call leaves in LR: in Thumb state with bit 0
+ * set, so that BX LR comes back to Thumb (A8.8.25). */
+static void link(struct tr *t)
+{
+	tr_put_imm(t, ARM_REG_LR, tr_tag(t, tr_next_pc(t)));
+}
+
+/* B, BL and BLX (immediate), A8.8.18, A8.8.25. BLX switches state; its
+ * Thumb form branches from Align(PC, 4). */
 static void branch(struct tr *t, const struct a32_insn *in)
 {
-	uint32_t target = t->pc + ARM_PC_OFFSET + in->imm;
+	uint32_t pc = tr_pc_value(t);
 	if (in->op != A32_B)
-		tr_put_imm(t, ARM_REG_LR, t->pc + ARM_INSN_SIZE);
-	if (in->op == A32_BLX_IMM)
-		tr_end_exit(t, DBT_EXIT_THUMB, target | 1);
+		link(t);
+	if (in->op != A32_BLX_IMM)
+		tr_end_direct(t, tr_tag(t, pc + in->imm));
+	else if (t->thumb)
+		tr_end_direct(t, (pc & ~3u) + in->imm);
 	else
-		tr_end_direct(t, target);
+		tr_end_direct(t, (pc + in->imm) | 1u);
 }
 
 static void branch_reg(struct tr *t, const struct a32_insn *in)
 {
 	tr_get(t, X86_RDX, in->rm);
 	if (in->op == A32_BLX_REG)
-		tr_put_imm(t, ARM_REG_LR, t->pc + ARM_INSN_SIZE);
+		link(t);
 	tr_end_indirect(t, X86_RDX);
+}
+
+/* CBZ/CBNZ (A8.8.29): a forward branch on Rn being zero or not, which
+ * leaves the block only when taken, like a conditional B. */
+static void compare_branch(struct tr *t, const struct a32_insn *in)
+{
+	struct x86_buf *b = &t->b;
+	tr_clobber(t);
+	int r = tr_src(t, in->rn, X86_RCX);
+	x86_test_rr(b, 4, r, r);
+	uint8_t *skip = x86_jcc(b, in->op == A32_CBZ ? X86_CC_NE : X86_CC_E, b->p);
+	struct tr_flag_state s0 = tr_flags_get(t);
+	struct tr_rc_state rc0 = t->rc;
+	tr_end_direct(t, tr_tag(t, tr_pc_value(t) + in->imm));
+	x86_patch_rel32(skip, b->p);
+	tr_flags_set(t, s0);
+	t->rc = rc0;
+	t->ended = false;
+	if (t->idx == t->n - 1)
+		tr_end_direct(t, tr_tag(t, tr_next_pc(t)));
 }
 
 static bool control(struct tr *t, const struct a32_insn *in)
@@ -96,13 +125,16 @@ static bool control(struct tr *t, const struct a32_insn *in)
 	case A32_B: case A32_BL: case A32_BLX_IMM:
 		branch(t, in);
 		return true;
+	case A32_CBZ: case A32_CBNZ:
+		compare_branch(t, in);
+		return true;
 	case A32_BX: case A32_BLX_REG: case A32_BXJ:
 		/* BXJ: no Jazelle, so it is BX (A8.8.28). */
 		branch_reg(t, in);
 		return true;
 	case A32_SVC:
 		x86_store_imm(&t->b, 4, TR_CPU_FIELD(svc_imm), (int32_t)in->imm);
-		tr_end_exit(t, DBT_EXIT_SVC, t->pc + ARM_INSN_SIZE);
+		tr_end_exit(t, DBT_EXIT_SVC, tr_next_pc(t));
 		return true;
 	case A32_BKPT:
 		tr_end_exit(t, DBT_EXIT_BKPT, t->pc);

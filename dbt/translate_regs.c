@@ -9,7 +9,6 @@
 #include "cache.h"
 #include "translate.h"
 
-#define ARM_PC_OFFSET 8
 
 /* Callee-saved registers plus R9-R11, which instruction translators
  * leave alone; tr_call() empties the cache. */
@@ -131,7 +130,7 @@ static int touch(struct tr *t, unsigned arm, bool pin)
 static int src(struct tr *t, unsigned arm, int scratch, bool pin)
 {
 	if (arm == ARM_REG_PC) {
-		x86_mov_ri(&t->b, 4, scratch, t->pc + ARM_PC_OFFSET);
+		x86_mov_ri(&t->b, 4, scratch, tr_pc_value(t));
 		return scratch;
 	}
 	if (t->rc.host[arm] == RC_NONE) {
@@ -228,9 +227,9 @@ void tr_record_access(struct tr *t, const uint8_t *host_rip, unsigned size,
 	d->snaps[d->nrecs - t->first_rec].dirty &= (uint16_t)~t->rc_fresh;
 	d->recs[d->nrecs++] = (struct dbt_fault_rec){
 		.rip_off = (uint32_t)(host_rip - d->code_base),
-		.guest_pc = t->pc, .size = (uint8_t)size,
+		.guest_pc = tr_tag(t, t->pc), .size = (uint8_t)size,
 		.is_signed = is_signed, .is_write = is_write,
-		.reg = (uint8_t)reg, .flags = fl,
+		.reg = (uint8_t)reg, .flags = fl, .itstate = t->it_cur,
 	};
 }
 

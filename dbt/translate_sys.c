@@ -157,7 +157,7 @@ static void emit_check_exit(struct tr *t, unsigned code)
 	struct tr_flag_state going_on = tr_flags_get(t);
 	tr_flags_host(t);
 	tr_flags_set(t, going_on);
-	x86_store_imm(b, 4, tr_reg_mem(ARM_REG_PC), (int32_t)t->pc);
+	tr_store_pc(t, t->pc);
 	x86_jmp(b, dbt_exit_stub(t->d, code));
 }
 

@@ -24,6 +24,7 @@
 #define CODE_CACHE_SIZE (64u << 20)
 #define PF_ERR_WRITE (1u << 1)
 #define CPSR_AIF (ARM_CPSR_A | ARM_CPSR_I | ARM_CPSR_F)
+#define CPSR_TRANSLATED (CPSR_AIF | ARM_CPSR_T | ARM_CPSR_IT_LO | ARM_CPSR_IT_HI)
 
 enum pending {
 	PEND_NONE,
@@ -490,11 +491,6 @@ static bool on_exit(enum dbt_exit e, enum vcpu_stop *stop)
 		stats.pabt++;
 		take(ARM_EXC_PREFETCH_ABORT);
 		return false;
-	case DBT_EXIT_THUMB:
-		log_err("guest branched to Thumb state at %#x: Thumb is not supported yet\n",
-			cpu.r[ARM_REG_PC]);
-		*stop = VCPU_UNSUPPORTED;
-		return true;
 	case DBT_EXIT_REQUEST:
 		return false;
 	case DBT_EXIT_FAULT:
@@ -553,8 +549,10 @@ enum vcpu_stop vcpu_run(void)
 		enum dbt_exit e = dbt_run(dbt, &cpu);
 		stats.exits++;
 		/* Translated CPSID and MSR CPSR_c change the interrupt masks in
-		 * the translator's copy of the CPSR; the monitor's follows. */
-		sys.cpsr = (sys.cpsr & ~CPSR_AIF) | (arm_cpu_cpsr(&cpu) & CPSR_AIF);
+		 * the translator's copy of the CPSR, interworking branches
+		 * CPSR.T and IT blocks ITSTATE; the monitor's follows. */
+		sys.cpsr = (sys.cpsr & ~CPSR_TRANSLATED) |
+			   (arm_cpu_cpsr(&cpu) & CPSR_TRANSLATED);
 		if (on_exit(e, &stop))
 			return stop;
 		if (debug_stop_after(e))

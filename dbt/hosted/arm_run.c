@@ -164,9 +164,6 @@ static _Noreturn void run(struct dbt *d, struct arm_cpu *cpu)
 		case DBT_EXIT_BKPT:
 			on_undef(cpu, SIGTRAP, "breakpoint");
 			break;
-		case DBT_EXIT_THUMB:
-			on_undef(cpu, SIGILL, "branch to Thumb code (not supported)");
-			break;
 		case DBT_EXIT_SYSTEM:
 		case DBT_EXIT_ALIGN:
 		case DBT_EXIT_DEBUG:

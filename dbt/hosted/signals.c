@@ -41,7 +41,9 @@
 #define ARM_SS_ONSTACK 1
 #define ARM_SS_DISABLE 2
 #define ARM_SIGINFO_SIZE 128
-#define ARM_CPSR_RESTORED (ARM_CPSR_NZCV | ARM_CPSR_Q | ARM_CPSR_GE_MASK)
+#define ARM_CPSR_IT (ARM_CPSR_IT_LO_MASK | ARM_CPSR_IT_HI_MASK)
+#define ARM_CPSR_RESTORED (ARM_CPSR_NZCV | ARM_CPSR_Q | ARM_CPSR_GE_MASK | \
+			   ARM_CPSR_T | ARM_CPSR_IT)
 #define FRAME_ALIGN 8u
 
 struct arm_sigaction {
@@ -389,7 +391,11 @@ static bool setup_frame(struct arm_cpu *cpu, int sig, const siginfo_t *si,
 		cpu->r[ARM_REG_LR] = act->restorer;
 	else
 		cpu->r[ARM_REG_LR] = rt ? KUSER_RT_SIGRETURN : KUSER_SIGRETURN;
-	cpu->r[ARM_REG_PC] = act->handler;
+	/* As Linux enters a handler: bit 0 of its address selects Thumb
+	 * state, outside any IT block. */
+	cpu->r[ARM_REG_PC] = act->handler & ~1u;
+	arm_cpu_set_cpsr(cpu, (arm_cpu_cpsr(cpu) & ~(ARM_CPSR_T | ARM_CPSR_IT)) |
+			      ((act->handler & 1u) ? ARM_CPSR_T : 0));
 	guest_mask = frame_mask | act->mask |
 		     ((act->flags & ARM_SA_NODEFER) ? 0 : bit(sig));
 	guest_mask &= ~unblockable;
