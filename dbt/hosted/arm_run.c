@@ -194,8 +194,9 @@ int main(int argc, char **argv)
 	sys_init(exe, self);
 	d = start_translator(&cpu);
 	cpu.r[ARM_REG_SP] = sp;
-	cpu.r[ARM_REG_PC] = pc;
+	/* An entry point with bit 0 set is Thumb code, as for exec(). */
+	cpu.r[ARM_REG_PC] = pc & ~1u;
 	cpu.exclusive_addr = ~0u;
-	arm_cpu_set_cpsr(&cpu, ARM_MODE_USR);
+	arm_cpu_set_cpsr(&cpu, ARM_MODE_USR | ((pc & 1u) ? ARM_CPSR_T : 0));
 	run(d, &cpu);
 }
