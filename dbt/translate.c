@@ -369,7 +369,7 @@ static int fetch_block(const struct dbt *d, struct arm_cpu *cpu,
 		       const uint8_t *page, uint32_t pc, uint8_t it,
 		       struct dbt_block *blk, struct fetched *f)
 {
-	bool thumb = pc & 1u;
+	bool thumb = pc & 1u, straddled = false;
 	int max = (int)tr_debug_max_insns(d), n = 0;
 	uint32_t p = pc & ~1u;
 	do {
@@ -387,6 +387,7 @@ static int fetch_block(const struct dbt *d, struct arm_cpu *cpu,
 					break;
 				if (second_halfword(cpu, p + 2, &hw2, blk) < 0)
 					return -1;
+				straddled = true;
 			} else if (t32_is_wide(hw1)) {
 				memcpy(&hw2, page + off + 2, sizeof hw2);
 			}
@@ -398,7 +399,7 @@ static int fetch_block(const struct dbt *d, struct arm_cpu *cpu,
 		it = itstate_after(in, it);
 		n++;
 		p += in->size;
-	} while (n < max && !ends_block(d, &f->insns[n - 1]) &&
+	} while (n < max && !straddled && !ends_block(d, &f->insns[n - 1]) &&
 		 (p & GUEST_PAGE_MASK) != 0 && !tr_debug_is_break(d, p));
 	f->its[n] = it;
 	f->n = n;

@@ -457,8 +457,24 @@ static void wait_for_guest_interrupt(void)
 }
 
 /* Returns true when the guest stops. */
+/* The monitor executes no T32 instruction yet (the translator runs
+ * Thumb code; the monitor's own execution of system instructions and
+ * of accesses it completes in C is A32 only). Stop rather than
+ * misexecute one. */
+static bool thumb_unsupported(const char *what, enum vcpu_stop *stop)
+{
+	if (!(sys.cpsr & ARM_CPSR_T))
+		return false;
+	log_err("vcpu: Thumb code at %#x needs %s, which the monitor does not do in Thumb state yet\n",
+		cpu.r[ARM_REG_PC], what);
+	*stop = VCPU_UNSUPPORTED;
+	return true;
+}
+
 static bool on_system_exit(enum vcpu_stop *stop)
 {
+	if (thumb_unsupported("a system instruction", stop))
+		return true;
 	uint32_t flags = arm_sys_exec(&sys, &cpu, cpu.sys_insn, &sys_mem);
 
 	stats.system_insns++;
@@ -494,6 +510,9 @@ static bool on_exit(enum dbt_exit e, enum vcpu_stop *stop)
 	case DBT_EXIT_REQUEST:
 		return false;
 	case DBT_EXIT_FAULT:
+		if ((pending == PEND_DEVICE || pending == PEND_CODE_WRITE) &&
+		    thumb_unsupported("a device access or code write completed in C", stop))
+			return true;
 		on_fault_exit();
 		return false;
 	case DBT_EXIT_ALIGN:
