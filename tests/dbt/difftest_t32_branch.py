@@ -229,8 +229,11 @@ def call(ctx, arm_sub, nested_ok=True):
     else:
         pro, epi = sub_frame(ctx, adjust, mov_ok=arm_sub or not caller_arm)
         inner = body(ctx, rng.between(1, 3))
-    directive = ".arm" if arm_sub else ".thumb"
-    ctx.trailer += [directive, ".balign 4", sub + ":"] + pro + inner + epi
+    # Half the Thumb subroutines sit at 2 mod 4, so an ARM BLX immediate
+    # needs its H bit (A8.8.25).
+    place = [".arm", ".balign 4"] if arm_sub else [".thumb", ".balign 4"] + \
+        ([".space 2"] if rng.chance(0.5) else [])
+    ctx.trailer += place + [sub + ":"] + pro + inner + epi
     ctx.arm, ctx.balanced_sp = caller_arm, balanced
     ctx.writable = saved
     if skip:
