@@ -366,8 +366,10 @@ def narrow_in_it(ctx, c, d, n, m):
             return "mov%s %s, #%d" % (c, reg(d), rng.below(256))
         return "%s%s %s, %s, #%d" % (op, c, reg(d), reg(d), rng.below(256))
     if kind == 2:
+        # LSL #0 is MOVS Rd, Rm (T2), UNPREDICTABLE in an IT block
+        # (A8.8.103), though GNU as emits it there.
         op = rng.pick(("lsl", "lsr", "asr"))
-        amount = rng.between(0, 31) if op == "lsl" else rng.between(1, 32)
+        amount = rng.between(1, 31) if op == "lsl" else rng.between(1, 32)
         return "%s%s %s, %s, #%d" % (op, c, reg(d), reg(m), amount)
     if kind == 3:
         op = rng.pick(("and", "eor", "orr", "bic", "adc", "sbc", "lsl",

@@ -5,6 +5,6 @@
 TEST_DEPS += $(ARM_RUN)
 TEST_SUITES += "python3 -B tests/dbt/difftest.py --runner $(ARM_RUN) --workdir $(BUILD)/difftest"
 # The same in Thumb state (T32 cases, interworking with ARM code; 13,500
-# cases, about 11 s with qemu-arm on both sides).  To enable once arm-run
+# cases, 10-16 s with qemu-arm on both sides).  To enable once arm-run
 # runs Thumb:
 # TEST_SUITES += "python3 -B tests/dbt/difftest.py --isa thumb --runner $(ARM_RUN) --workdir $(BUILD)/difftest-thumb"
