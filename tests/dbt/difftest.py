@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Differential test of the A32 translator: runs generated programs under
-qemu-arm (the reference) and under the emulator being tested, and compares
-their per-case records.
+"""Differential test of the A32 translator, or with --isa thumb of the T32
+one: runs generated programs under qemu-arm (the reference) and under the
+emulator being tested, and compares their per-case records.
 
 Environment: DIFFTEST_SEED (one seed or a comma list), DIFFTEST_CASES
 (cases per seed), DIFFTEST_CLASS (all, or a comma list of classes such as
@@ -33,6 +33,8 @@ CC = "arm-linux-gnueabi-gcc"
 # class the mix rarely reaches still gets its share.  (seed, cases, class)
 PLAN = ([(s, 1500, "all") for s in (1, 2, 3, 4, 5)] +
         [(100 + i, 400, c) for i, c in enumerate(gen.CLASSES)])
+THUMB_PLAN = ([(s, 1500, "all") for s in (1, 2, 3, 4, 5)] +
+              [(200 + i, 400, c) for i, c in enumerate(gen.THUMB_CLASSES)])
 
 # A crashing or hanging case costs one relaunch from the next case; past
 # this many per program the rest count as failed without running.
@@ -48,10 +50,10 @@ LISTED_FAILURES = 60
 SHRUNK_FAILURES = 3
 
 
-def plan_from_env():
+def plan_from_env(isa):
     if not any(k in os.environ for k in
                ("DIFFTEST_SEED", "DIFFTEST_CASES", "DIFFTEST_CLASS")):
-        return PLAN
+        return THUMB_PLAN if isa == "thumb" else PLAN
     seeds = [int(s) for s in
              os.environ.get("DIFFTEST_SEED", "1").split(",") if s]
     cases = int(os.environ.get("DIFFTEST_CASES", "500"))
@@ -61,13 +63,13 @@ def plan_from_env():
 
 def build(prog, workdir):
     return assemble(prog.text, os.path.join(workdir, "difftest-%s-%d" % (
-        prog.label.replace(",", "+"), prog.seed)))
+        prog.label.replace(",", "+"), prog.seed)), prog.isa)
 
 
-def assemble(text, stem):
+def assemble(text, stem, isa):
     with open(stem + ".S", "w") as f:
         f.write(text)
-    cmd = [CC] + list(gen.LINK_FLAGS) + [stem + ".S", "-o", stem]
+    cmd = [CC] + list(gen.link_flags(isa)) + [stem + ".S", "-o", stem]
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode:
         sys.exit("difftest: cannot build %s:\n%s" % (stem, r.stderr[-4000:]))
@@ -207,8 +209,10 @@ class Session:
         if shown >= DETAILED_FAILURES and not self.verbose:
             return
         print("  reproduce: DIFFTEST_SEED=%d DIFFTEST_CASES=%d "
-              "DIFFTEST_CLASS=%s (or run %s %d: cases from %d on)"
-              % (prog.seed, len(prog.cases), prog.label, elf, idx, idx))
+              "DIFFTEST_CLASS=%s%s (or run %s %d: cases from %d on)"
+              % (prog.seed, len(prog.cases), prog.label,
+                 " with --isa thumb" if prog.isa == "thumb" else "",
+                 elf, idx, idx))
         case = prog.cases[idx]
         print("  initial r0-r12,r14: " +
               " ".join("%08x" % v for v in case.regs))
@@ -226,7 +230,8 @@ class Session:
         """Difference lines of `case` run as the only case of a program
         (empty when it passes, None when the reference itself fails)."""
         elf = assemble(gen.program_text([case]),
-                       os.path.join(self.workdir, "difftest-shrink"))
+                       os.path.join(self.workdir, "difftest-shrink"),
+                       case.isa)
         ref, _ = launch(list(REFERENCE) + [elf], 0, LAUNCH_TIMEOUT)
         got, note = launch(self.runner + [elf], 0, LAUNCH_TIMEOUT)
         if not ref or note.startswith("cannot start"):
@@ -258,37 +263,42 @@ def print_case(case, diff_lines):
 
 def main():
     ap = argparse.ArgumentParser(
-        description=__doc__ + "\nClasses: " + ", ".join(gen.CLASSES),
+        description=__doc__ + "\nA32 classes: " + ", ".join(gen.CLASSES) +
+        "\nT32 classes: " + ", ".join(gen.THUMB_CLASSES),
         formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runner", required=True,
                     help="command under test, e.g. build/arm-run")
     ap.add_argument("--workdir", default="build/difftest")
+    ap.add_argument("--isa", choices=("arm", "thumb"), default="arm",
+                    help="state the cases run in (default arm)")
     args = ap.parse_args()
     runner = shlex.split(args.runner)
-    plan = plan_from_env()
+    plan = plan_from_env(args.isa)
+    suite = "difftest-thumb" if args.isa == "thumb" else "difftest"
     try:
         for _, _, cls in plan:
-            gen.parse_classes(cls)
+            gen.parse_classes(cls, args.isa)
     except ValueError as e:
         print("difftest: %s" % e)
-        print("suite difftest: 0 passed, 1 failed")
+        print("suite %s: 0 passed, 1 failed" % suite)
         return 1
     if not os.access(runner[0], os.X_OK) and "/" in runner[0]:
         print("difftest: %s is not built" % runner[0])
-        print("suite difftest: 0 passed, %d failed" %
-              sum(n for _, n, _ in plan))
+        print("suite %s: 0 passed, %d failed" %
+              (suite, sum(n for _, n, _ in plan)))
         return 1
     os.makedirs(args.workdir, exist_ok=True)
     session = Session(runner, args.workdir)
     total_pass = total_fail = 0
     start = time.time()
     for seed, ncases, cls in plan:
-        p, f = session.check_program(gen.build_program(seed, ncases, cls))
+        p, f = session.check_program(gen.build_program(seed, ncases, cls,
+                                                       args.isa))
         print("difftest seed %d class %s: %d passed, %d failed" %
               (seed, cls, p, f))
         total_pass, total_fail = total_pass + p, total_fail + f
     print("difftest: %.1fs" % (time.time() - start))
-    print("suite difftest: %d passed, %d failed" % (total_pass, total_fail))
+    print("suite %s: %d passed, %d failed" % (suite, total_pass, total_fail))
     return 1 if total_fail else 0
 
 

@@ -8,7 +8,12 @@ dt_case_done, which writes one fixed-size record (registers, flags, buffer)
 to stdout.  The same seed always gives the same program, so qemu-arm and
 arm-run can be compared record by record.
 
-Usage: difftest_gen.py --seed S --cases N [--class all|mul,div,...] -o x.S
+With --isa thumb the cases run in Thumb state (T32) and may call ARM
+code; the driver and dt_case_done stay ARM code and the record keeps its
+layout.
+
+Usage: difftest_gen.py [--isa arm|thumb] --seed S --cases N
+       [--class all|mul,div,...] -o x.S
 """
 
 import argparse
@@ -22,6 +27,11 @@ from difftest_media import (g_bitfield, g_bits, g_ext, g_misc, g_sat,
 from difftest_mem import (g_branch_mem, g_excl, g_ldm, g_ldr_literal,
                           g_ldst, g_ldst_extra, g_ldst_user,
                           g_sub_return_mem, g_swp)
+from difftest_t32 import (ThumbCtx, g_it, g_t16, g_t32dp, g_tmul,
+                          g_tsat)
+from difftest_t32_branch import g_interwork, g_tbranch
+from difftest_t32_mem import (g_texcl, g_tldm, g_tldrd, g_tldst16,
+                              g_tldst32, g_tliteral)
 
 # APSR bits defined for a PL0 read: N Z C V Q and GE[3:0] (B1.3.3).
 APSR_MASK = 0xf80f0000
@@ -37,6 +47,14 @@ RECORD_FIELDS = (["index"] + ["r%d" % i for i in range(13)] +
 # generator can compute base registers as plain constants.
 LINK_FLAGS = ("-nostdlib", "-static", "-marm", "-march=armv7ve",
               "-Wl,--section-start=.dtbuf=0x%x" % BUF_ADDR)
+# Thumb programs: the source says .arm or .thumb for every piece of code,
+# and its .arch armv7ve allows SDIV/UDIV, which plain ARMv7-A lacks.
+THUMB_LINK_FLAGS = ("-nostdlib", "-static", "-mthumb", "-march=armv7-a",
+                    "-Wl,--section-start=.dtbuf=0x%x" % BUF_ADDR)
+
+
+def link_flags(isa):
+    return THUMB_LINK_FLAGS if isa == "thumb" else LINK_FLAGS
 
 
 def g_branch(ctx):
@@ -145,14 +163,73 @@ def group(ctx, cls):
     return ctx.rng.pick(CLASSES[cls])(ctx)
 
 
-def parse_classes(text):
+# The Thumb classes (difftest_t32*); the media classes without PC or SP
+# operands are shared with A32.
+THUMB_CLASSES = {
+    "t16": (g_t16,),
+    "dp": (g_t32dp,),
+    "mul": (g_tmul,),
+    "div": (g_div,),
+    "ldst": (g_tldst16, g_tldst32, g_tldrd, g_tliteral),
+    "ldm": (g_tldm,),
+    "excl": (g_texcl,),
+    "bits": (g_bits,),
+    "ext": (g_ext,),
+    "bitfield": (g_bitfield,),
+    "sat": (g_tsat,),
+    "simd": (g_simd,),
+    "it": (g_it,),
+    "branch": (g_tbranch,),
+    "interwork": (g_interwork,),
+}
+# Classes that place labels and subroutines: never inside another body.
+THUMB_CONTROL = ("branch", "interwork")
+# A32 classes for the bodies of ARM code entered from Thumb cases.
+ARM_BODY_CLASSES = ("dp", "mul", "div", "ldst", "ldm", "bits", "ext",
+                    "bitfield", "sat", "simd")
+
+
+def thumb_group(ctx, cls):
+    """One Thumb group; a group whose last line asked for a condition gets
+    an IT for it (an enclosing group's condition is kept aside)."""
+    outer, ctx.it_cond = ctx.it_cond, None
+    ctx.recent = []
+    lines = ctx.rng.pick(THUMB_CLASSES[cls])(ctx)
+    if ctx.it_cond:
+        lines = lines[:-1] + ["it " + ctx.it_cond, lines[-1]]
+    ctx.it_cond = outer
+    return lines
+
+
+def thumb_groups(ctx, count, short):
+    """Body groups of a Thumb branch or subroutine; `short` ones only from
+    the 16-bit class, for CBZ's 126-byte reach."""
+    pool = [c for c in ctx.classes if c not in THUMB_CONTROL] or ["t16"]
+    if short:
+        pool = ["t16"]
+    lines = []
+    for _ in range(count):
+        lines += thumb_group(ctx, ctx.rng.pick(pool))
+    return lines
+
+
+def arm_groups(ctx, count):
+    """Body groups of ARM code entered from a Thumb case."""
+    lines = []
+    for _ in range(count):
+        lines += group(ctx, ctx.rng.pick(ARM_BODY_CLASSES))
+    return lines
+
+
+def parse_classes(text, isa="arm"):
+    table = THUMB_CLASSES if isa == "thumb" else CLASSES
     if text in ("", "all"):
-        return list(CLASSES)
+        return list(table)
     names = [c.strip() for c in text.split(",") if c.strip()]
-    unknown = [c for c in names if c not in CLASSES]
+    unknown = [c for c in names if c not in table]
     if unknown:
-        raise ValueError("unknown class %s (known: all, %s)" %
-                         (",".join(unknown), ", ".join(CLASSES)))
+        raise ValueError("unknown %s class %s (known: all, %s)" %
+                         (isa, ",".join(unknown), ", ".join(table)))
     return names
 
 
@@ -160,21 +237,27 @@ class Case:
     """Initial state, the body as groups (any of them can be dropped when
     shrinking a failure) and the subroutines called from the body."""
 
-    def __init__(self, no, regs, apsr, buf_seed, groups, trailer):
+    def __init__(self, no, regs, apsr, buf_seed, groups, trailer,
+                 isa="arm"):
         self.no, self.regs, self.apsr = no, regs, apsr
         self.buf_seed, self.groups, self.trailer = buf_seed, groups, trailer
+        self.isa = isa
 
     @property
     def lines(self):
         body = [line for g in self.groups for line in g]
-        return body + ["b dt_case_done"] + self.trailer
+        done = "dt_case_done_thumb" if self.isa == "thumb" else "dt_case_done"
+        return body + ["b " + done] + self.trailer
 
     def without_group(self, i):
         return Case(self.no, self.regs, self.apsr, self.buf_seed,
-                    self.groups[:i] + self.groups[i + 1:], self.trailer)
+                    self.groups[:i] + self.groups[i + 1:], self.trailer,
+                    self.isa)
 
 
-def build_case(rng, no, classes):
+def build_case(rng, no, classes, isa="arm"):
+    if isa == "thumb":
+        return build_thumb_case(rng, no, classes)
     ctx = Ctx(rng, no, classes)
     regs = [rng.value() for _ in range(14)]
     apsr = rng.word() & APSR_MASK
@@ -186,18 +269,33 @@ def build_case(rng, no, classes):
     return Case(no, regs, apsr, buf_seed, groups, ctx.trailer)
 
 
+def build_thumb_case(rng, no, classes):
+    """As build_case, with the Thumb classes: the same draws of initial
+    state and group count, then Thumb groups."""
+    ctx = ThumbCtx(rng, no, classes, thumb_groups, arm_groups)
+    regs = [rng.value() for _ in range(14)]
+    apsr = rng.word() & APSR_MASK
+    buf_seed = rng.word() | 1
+    count = rng.between(20, 40) if rng.chance(0.1) else rng.between(4, 14)
+    groups = [thumb_group(ctx, rng.pick(classes)) for _ in range(count)]
+    return Case(no, regs, apsr, buf_seed, groups, ctx.trailer, "thumb")
+
+
 def case_text(case):
-    """The case's code and, in .rodata, its initial r0-r12, r14 and APSR."""
+    """The case's code and, in .rodata, its initial r0-r12, r14 and APSR.
+    A Thumb case calls the ARM dt_fill_buf with BLX."""
     regs = ".Ldt_regs%d" % case.no
-    out = [".Ldt_case%d:" % case.no,
-           "\tmovw r0, #0x%x" % (case.buf_seed & 0xffff),
-           "\tmovt r0, #0x%x" % (case.buf_seed >> 16),
-           "\tbl dt_fill_buf",
+    thumb = case.isa == "thumb"
+    out = ["\t.thumb", "\t.balign 4"] if thumb else []
+    out += [".Ldt_case%d:" % case.no,
+            "\tmovw r0, #0x%x" % (case.buf_seed & 0xffff),
+            "\tmovt r0, #0x%x" % (case.buf_seed >> 16),
+            "\tblx dt_fill_buf" if thumb else "\tbl dt_fill_buf",
            "\tmovw r0, #:lower16:%s" % regs,
            "\tmovt r0, #:upper16:%s" % regs,
-           "\tldr r1, [r0, #%d]" % (4 * len(case.regs)),
-           "\tmsr APSR_nzcvqg, r1",
-           "\tldm r0, {r0-r12, r14}"]
+            "\tldr r1, [r0, #%d]" % (4 * len(case.regs)),
+            "\tmsr APSR_nzcvqg, r1",
+            "\tldm r0, {r0-r12, r14}"]
     out += [l if l.endswith(":") else "\t" + l for l in case.lines]
     out += ["\t.pushsection .rodata", "\t.balign 4", regs + ":"]
     out += ["\t.word 0x%08x" % v for v in case.regs + [case.apsr]]
@@ -333,30 +431,46 @@ dt_case_done:
 """
 
 
+# Thumb cases end with a B here: B cannot change state, LDR PC can.
+THUMB_DONE = r"""
+	.thumb
+	.balign 4
+dt_case_done_thumb:
+	ldr.w pc, 1f
+1:	.word dt_case_done
+	.arm
+	.balign 4
+"""
+
+
 class Program:
-    def __init__(self, seed, label, cases, text):
+    def __init__(self, seed, label, cases, text, isa="arm"):
         self.seed, self.label = seed, label
-        self.cases, self.text = cases, text
+        self.cases, self.text, self.isa = cases, text, isa
 
 
-def build_program(seed, ncases, label):
+def build_program(seed, ncases, label, isa="arm"):
     """The program for `seed`: `ncases` cases of the classes `label` names
-    (see parse_classes)."""
-    classes = parse_classes(label)
+    (see parse_classes), in A32 or, with isa "thumb", in T32."""
+    classes = parse_classes(label, isa)
     rng = Rng(seed)
-    cases = [build_case(rng, i, classes) for i in range(ncases)]
-    return Program(seed, label, cases, program_text(cases))
+    cases = [build_case(rng, i, classes, isa) for i in range(ncases)]
+    return Program(seed, label, cases, program_text(cases), isa)
 
 
 def program_text(cases):
-    """The assembly of a program running `cases` in order."""
+    """The assembly of a program running `cases` in order.  The driver's
+    LDR PC enters a Thumb case through its address with bit 0 set."""
     head = DRIVER.format(ncases=len(cases), buf_words=BUF_SIZE // 4,
                          scratch_words=SCRATCH_WORDS,
                          record_size=RECORD_SIZE, apsr_hi=APSR_MASK >> 16)
+    thumb = bool(cases) and cases[0].isa == "thumb"
     table = ["\t.section .rodata", "\t.balign 4", "dt_cases:"]
-    table += ["\t.word .Ldt_case%d" % c.no for c in cases]
+    table += ["\t.word .Ldt_case%d%s" % (c.no, " + 1" if thumb else "")
+              for c in cases]
+    done = [THUMB_DONE, CASE_DONE] if thumb else [CASE_DONE]
     return "\n".join([head] + [case_text(c) for c in cases] +
-                      [CASE_DONE] + table) + "\n"
+                      done + table) + "\n"
 
 
 def main():
@@ -364,9 +478,10 @@ def main():
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("--cases", type=int, default=100)
     ap.add_argument("--class", dest="cls", default="all")
+    ap.add_argument("--isa", choices=("arm", "thumb"), default="arm")
     ap.add_argument("-o", "--output", default="-")
     args = ap.parse_args()
-    prog = build_program(args.seed, args.cases, args.cls)
+    prog = build_program(args.seed, args.cases, args.cls, args.isa)
     out = sys.stdout if args.output == "-" else open(args.output, "w")
     out.write(prog.text)
 
