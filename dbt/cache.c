@@ -9,9 +9,12 @@
 #define ALIGN_UP(x, a) (((x) + (a) - 1) & ~(uintptr_t)((a) - 1))
 #define GUEST_PAGE_MASK 0xfffu
 
-/* Fractions of the buffer for bookkeeping: a block averages well over
- * 256 bytes of code and an access record per 16 bytes is generous. */
-#define BLOCK_SHARE 256
+/* Bookkeeping sized from the buffer: a block descriptor per 1 KiB (a
+ * block averages a few hundred bytes of code, so descriptors run out
+ * only after code space would; a Linux fork+exec loop needs more than
+ * 8,000 blocks, and running out flushes the whole cache), and an access
+ * record per 16 bytes, which is generous. */
+#define BLOCK_SHARE 1024
 #define REC_SHARE 16
 #define MIN_CACHE_SIZE (4u << 20)
 
@@ -33,7 +36,7 @@ int dbt_cache_init(struct dbt **out, void *buf, size_t size)
 	d->jtab_keys = (uint32_t *)carve(&p, DBT_JTAB_SIZE * sizeof *d->jtab_keys);
 	d->jtab_ctx = (uint32_t *)carve(&p, DBT_JTAB_SIZE * sizeof *d->jtab_ctx);
 	d->jtab_hosts = (uint8_t **)carve(&p, DBT_JTAB_SIZE * sizeof *d->jtab_hosts);
-	d->max_blocks = (uint32_t)(size / BLOCK_SHARE / sizeof *d->blocks);
+	d->max_blocks = (uint32_t)(size / BLOCK_SHARE);
 	d->blocks = (struct dbt_block *)carve(&p, d->max_blocks * sizeof *d->blocks);
 	d->max_recs = (uint32_t)(size / REC_SHARE / sizeof *d->recs);
 	d->recs = (struct dbt_fault_rec *)carve(&p, d->max_recs * sizeof *d->recs);
@@ -186,6 +189,8 @@ static bool block_in_page(const struct dbt_block *b, uint64_t key)
 {
 	uint64_t page = b->key & ~(uint64_t)GUEST_PAGE_MASK &
 			((1ull << DBT_KEY_ITSTATE_SHIFT) - 1);
+	if (b->key == DBT_KEY_DROPPED)
+		return false;
 	return page == key || b->key2 == key;
 }
 
@@ -197,6 +202,7 @@ static void unlink_block(struct dbt *d, struct dbt_block *b)
 		p = &(*p)->next;
 	*p = b->next;
 	b->key = DBT_KEY_DROPPED;
+	b->key2 = DBT_NO_KEY;
 }
 
 void dbt_invalidate_key(struct dbt *d, uint64_t key)
