@@ -397,7 +397,13 @@ static int fetch_block(const struct dbt *d, struct arm_cpu *cpu,
 		f->its[n] = it;
 		it = itstate_after(in, it);
 		n++;
+		/* What follows a straddling instruction is on the next page,
+		 * which `page` does not map: the block ends here. */
+		bool straddled = thumb && in->size == 4 &&
+				 (p & GUEST_PAGE_MASK) == THUMB_LAST_HALFWORD;
 		p += in->size;
+		if (straddled)
+			break;
 	} while (n < max && !ends_block(d, &f->insns[n - 1]) &&
 		 (p & GUEST_PAGE_MASK) != 0 && !tr_debug_is_break(d, p));
 	f->its[n] = it;
