@@ -28,6 +28,28 @@
 #define ARM_CPSR_IT_LO (3u << 25)
 #define ARM_CPSR_IT_HI (0x3fu << 10)
 #define ARM_CPSR_APSR (ARM_CPSR_NZCV | ARM_CPSR_Q | ARM_CPSR_GE_MASK)
+#define ARM_IT_HI_TO_ITSTATE 8   /* CPSR[15:10] is ITSTATE[7:2] */
+#define ARM_IT_LO_TO_ITSTATE 25  /* CPSR[26:25] is ITSTATE[1:0] */
+
+/* ITSTATE (A2.5.2) as one byte: IT[7:5] the base condition, IT[4:0] the
+ * rest of the block's mask; zero outside an IT block. */
+static inline uint32_t arm_cpsr_itstate(uint32_t cpsr)
+{
+	return ((cpsr & ARM_CPSR_IT_HI) >> ARM_IT_HI_TO_ITSTATE) |
+	       ((cpsr & ARM_CPSR_IT_LO) >> ARM_IT_LO_TO_ITSTATE);
+}
+
+/* ITAdvance() (A2.5.2): the CPSR as it is after one more instruction of
+ * the IT block; the last one (IT[2:0] = 000) ends the block. */
+static inline uint32_t arm_cpsr_it_advance(uint32_t cpsr)
+{
+	uint32_t it = arm_cpsr_itstate(cpsr);
+
+	it = (it & 7u) ? (it & 0xe0u) | ((it << 1) & 0x1fu) : 0;
+	return (cpsr & ~(ARM_CPSR_IT_HI | ARM_CPSR_IT_LO)) |
+	       ((it << ARM_IT_HI_TO_ITSTATE) & ARM_CPSR_IT_HI) |
+	       ((it << ARM_IT_LO_TO_ITSTATE) & ARM_CPSR_IT_LO);
+}
 
 enum arm_exception {
 	ARM_EXC_RESET,
@@ -189,13 +211,16 @@ uint32_t arm_sys_set_cpsr(struct arm_sys *s, struct arm_cpu *cpu, uint32_t cpsr)
 void arm_sys_take_exception(struct arm_sys *s, struct arm_cpu *cpu,
 			    enum arm_exception e);
 
-/* Executes the A32 instruction insn at cpu->r[15] that the translator
- * left to the monitor: anything a32_insn_is_system() accepts, every
+/* Executes the instruction insn at cpu->r[15] that the translator left
+ * to the monitor: anything a32_insn_is_system() accepts, every
  * coprocessor instruction (MRC/MCR/MRRC/MCRR/LDC/STC/CDP), WFI/WFE/SEV,
  * SVC, BKPT, UNDEFINED encodings, and the unprivileged loads and stores
- * (LDRT family) when executed at PL1. Checks the condition. On return
- * cpu->r[15] is the next instruction, or the vector of the exception it
- * raised (UNDEF, abort, SVC). Returns ARM_SYS_* flags. */
+ * (LDRT family) when executed at PL1. With CPSR.T set insn is a T32
+ * encoding, as struct a32_insn's raw holds it (hw1 << 16 | hw2, or the
+ * halfword). Checks the condition (inside an IT block, ITSTATE's) and
+ * advances ITSTATE. On return cpu->r[15] is the next instruction, or the
+ * vector of the exception it raised (UNDEF, abort, SVC). Returns
+ * ARM_SYS_* flags. */
 uint32_t arm_sys_exec(struct arm_sys *s, struct arm_cpu *cpu, uint32_t insn,
 		      const struct arm_sys_mem *mem);
 

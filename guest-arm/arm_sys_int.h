@@ -6,8 +6,8 @@
 #include "dbt/a32_decode.h"
 #include "guest-arm/arm_sys.h"
 
-#define ARM_INSN_BYTES 4
 #define ARM_PC_READ_OFFSET 8     /* reading PC in A32 gives insn + 8 (A2.3) */
+#define THUMB_PC_READ_OFFSET 4   /* ... and in T32 insn + 4 */
 
 /* The result of executing one system instruction. */
 struct sys_ctx {
@@ -17,6 +17,8 @@ struct sys_ctx {
 	const struct a32_insn *in;
 	uint32_t pc;         /* address of the instruction */
 	uint32_t flags;      /* ARM_SYS_* so far */
+	bool thumb;          /* executed in Thumb state */
+	bool cpsr_restored;  /* an exception return wrote the whole CPSR */
 };
 
 /* CPSRWriteByInstr (B1.3.3 pseudocode): bytemask is MSR's field mask
@@ -26,7 +28,9 @@ void sys_cpsr_write_by_instr(struct sys_ctx *c, uint32_t val, unsigned bytemask,
 /* The exception-return tail of RFE, LDM ^ and SUBS PC: CPSR from spsr,
  * then branch (BranchWritePC, A2.3.2). */
 void sys_exception_return(struct sys_ctx *c, uint32_t new_pc, uint32_t spsr);
-/* A register of the current mode as the instruction reads it (PC+8). */
+/* A register of the current mode as the instruction reads it: PC is the
+ * instruction's address + 8 in A32, + 4 in T32 (Align(PC, 4) where the
+ * encoding says so: struct a32_insn.pc_align). */
 uint32_t sys_reg(const struct sys_ctx *c, unsigned n);
 
 /* Shift_C's result (A8.4.3) with DecodeImmShift's amounts. */

@@ -1,19 +1,42 @@
-/* Single-instruction load/store execution for device accesses. Values
- * are gathered before any register is written, so an abort part-way
- * (say, on the second word of an LDM) leaves the guest state as it was,
- * as a precise Data Abort requires (ARM DDI 0406C B1.9.7). */
+/* Single-instruction load/store execution for device accesses, in ARM
+ * or Thumb state. Values are gathered before any register is written, so
+ * an abort part-way (say, on the second word of an LDM) leaves the guest
+ * state as it was, as a precise Data Abort requires (ARM DDI 0406C
+ * B1.9.7). */
 #include "guest-arm/mmio.h"
 
 #include <string.h>
 
+#include "guest-arm/arm_sys.h"
+
 #define MAX_WORDS 16
+#define A32_PC_OFFSET 8   /* PC reads as the instruction's address + 8 (A2.3) */
+#define T32_PC_OFFSET 4   /* ... + 4 in Thumb state */
+
+/* PC as an operand: + 8 in ARM state, + 4 in Thumb state, Align(PC, 4)
+ * for the T32 encodings that say so (literal loads, LDRD literal). */
+static uint32_t pc_value(const struct arm_cpu *cpu, const struct a32_insn *in)
+{
+	uint32_t pc = cpu->r[ARM_REG_PC];
+
+	if (!(arm_cpu_cpsr(cpu) & ARM_CPSR_T))
+		return pc + A32_PC_OFFSET;
+	pc += T32_PC_OFFSET;
+	return in->pc_align ? pc & ~3u : pc;
+}
+
+static uint32_t reg_value(const struct arm_cpu *cpu, const struct a32_insn *in,
+			  unsigned r)
+{
+	return r == ARM_REG_PC ? pc_value(cpu, in) : cpu->r[r];
+}
 
 /* The shifted register offset (A8.4.3 Shift_C; carry out unused here). */
 static uint32_t offset_of(const struct arm_cpu *cpu, const struct a32_insn *in)
 {
 	if (in->form == A32_FORM_IMM)
 		return in->imm;
-	uint32_t v = cpu->r[in->rm] + (in->rm == ARM_REG_PC ? 8 : 0);
+	uint32_t v = reg_value(cpu, in, in->rm);
 	unsigned n = in->shift_amount;
 	switch (in->shift_type) {
 	case A32_SHIFT_LSL:
@@ -59,12 +82,6 @@ static bool classify(enum a32_op op, struct xfer *x)
 	return false;
 }
 
-static uint32_t reg_value(const struct arm_cpu *cpu, unsigned r)
-{
-	/* A stored PC reads as the instruction's address + 8 (A2.3). */
-	return r == ARM_REG_PC ? cpu->r[ARM_REG_PC] + 8 : cpu->r[r];
-}
-
 static uint32_t extend(uint32_t v, const struct xfer *x)
 {
 	if (!x->sign)
@@ -85,22 +102,40 @@ static int access(const struct mmio_ops *ops, uint32_t va, unsigned size,
 	return fs;
 }
 
-/* Writes r; a load into PC branches (interworking is the translator's
- * business: bit 0 set would be Thumb, which this CPU does not run). */
+/* Writes r; a load into PC is LoadWritePC (A2.3.2), an interworking
+ * branch: bit 0 selects Thumb state. In ARM state bits[1:0] = 10 is
+ * UNPREDICTABLE; they are ignored, as the translator ignores them. */
 static void set_reg(struct arm_cpu *cpu, unsigned r, uint32_t v, bool *pc_written)
 {
 	cpu->r[r] = v;
 	if (r == ARM_REG_PC) {
-		cpu->r[r] = v & ~3u;
+		bool thumb = v & 1u;
+		uint32_t cpsr = arm_cpu_cpsr(cpu) & ~ARM_CPSR_T;
+		arm_cpu_set_cpsr(cpu, thumb ? cpsr | ARM_CPSR_T : cpsr);
+		cpu->r[r] = v & (thumb ? ~1u : ~3u);
 		*pc_written = true;
 	}
+}
+
+/* The instruction is complete: the PC moves past it unless it branched,
+ * and an IT block moves on (ITAdvance, A2.5.2). */
+static enum mmio_result done(struct arm_cpu *cpu, const struct a32_insn *in,
+			     bool pc_written)
+{
+	uint32_t cpsr = arm_cpu_cpsr(cpu);
+
+	if (!pc_written)
+		cpu->r[ARM_REG_PC] += in->size;
+	if (arm_cpsr_itstate(cpsr))
+		arm_cpu_set_cpsr(cpu, arm_cpsr_it_advance(cpsr));
+	return MMIO_DONE;
 }
 
 static enum mmio_result single(struct arm_cpu *cpu, const struct a32_insn *in,
 			       const struct xfer *x, const struct mmio_ops *ops,
 			       struct mmio_fault *f)
 {
-	uint32_t base = reg_value(cpu, in->rn);
+	uint32_t base = reg_value(cpu, in, in->rn);
 	uint32_t off = offset_of(cpu, in);
 	uint32_t offaddr = in->u ? base + off : base - off;
 	uint32_t addr = in->p ? offaddr : base;
@@ -111,7 +146,7 @@ static enum mmio_result single(struct arm_cpu *cpu, const struct a32_insn *in,
 
 	for (unsigned i = 0; i < x->nregs; i++) {
 		if (!x->load)
-			vals[i] = reg_value(cpu, rts[i]);
+			vals[i] = reg_value(cpu, in, rts[i]);
 		if (access(ops, addr + 4 * i, x->size, x->load, &vals[i], f))
 			return MMIO_ABORT;
 	}
@@ -119,9 +154,7 @@ static enum mmio_result single(struct arm_cpu *cpu, const struct a32_insn *in,
 		set_reg(cpu, in->rn, offaddr, &pc_written);
 	for (unsigned i = 0; x->load && i < x->nregs; i++)
 		set_reg(cpu, rts[i], extend(vals[i], x), &pc_written);
-	if (!pc_written)
-		cpu->r[ARM_REG_PC] += 4;
-	return MMIO_DONE;
+	return done(cpu, in, pc_written);
 }
 
 static unsigned count_regs(uint16_t list)
@@ -148,7 +181,7 @@ static enum mmio_result multiple(struct arm_cpu *cpu, const struct a32_insn *in,
 		if (!(in->reglist & (1u << r)))
 			continue;
 		if (!load)
-			vals[k] = reg_value(cpu, r);
+			vals[k] = reg_value(cpu, in, r);
 		if (access(ops, start + 4 * k, 4, load, &vals[k], f))
 			return MMIO_ABORT;
 		k++;
@@ -159,20 +192,19 @@ static enum mmio_result multiple(struct arm_cpu *cpu, const struct a32_insn *in,
 	for (unsigned r = 0; load && r < 16; r++)
 		if (in->reglist & (1u << r))
 			set_reg(cpu, r, vals[k++], &pc_written);
-	if (!pc_written)
-		cpu->r[ARM_REG_PC] += 4;
-	return MMIO_DONE;
+	return done(cpu, in, pc_written);
 }
 
 /* STREX family (A8.8.212-A8.8.215) with the translator's local monitor
  * (dbt/translate_mem.c): the store happens iff the monitor is valid for
- * this address; either way the monitor is cleared. */
+ * this address; either way the monitor is cleared. The address is Rn,
+ * plus T32 LDREX/STREX's imm8 << 2 (zero for every other form). */
 static enum mmio_result store_exclusive(struct arm_cpu *cpu, const struct a32_insn *in,
 					const struct mmio_ops *ops, struct mmio_fault *f)
 {
 	unsigned size = in->op == A32_STREXB ? 1 : in->op == A32_STREXH ? 2 : 4;
 	unsigned words = in->op == A32_STREXD ? 2 : 1;
-	uint32_t addr = cpu->r[in->rn];
+	uint32_t addr = cpu->r[in->rn] + in->imm;
 	uint32_t status = 1;
 
 	if (cpu->exclusive_valid && cpu->exclusive_addr == addr) {
@@ -184,8 +216,7 @@ static enum mmio_result store_exclusive(struct arm_cpu *cpu, const struct a32_in
 	}
 	cpu->exclusive_valid = 0;
 	cpu->r[in->rd] = status;
-	cpu->r[ARM_REG_PC] += 4;
-	return MMIO_DONE;
+	return done(cpu, in, false);
 }
 
 /* LDREX family (A8.8.75-A8.8.78): the loads, then the local monitor
@@ -195,7 +226,7 @@ static enum mmio_result load_exclusive(struct arm_cpu *cpu, const struct a32_ins
 {
 	unsigned size = in->op == A32_LDREXB ? 1 : in->op == A32_LDREXH ? 2 : 4;
 	unsigned words = in->op == A32_LDREXD ? 2 : 1;
-	uint32_t addr = cpu->r[in->rn];
+	uint32_t addr = cpu->r[in->rn] + in->imm;
 	uint32_t vals[2] = { 0, 0 };
 
 	for (unsigned i = 0; i < words; i++)
@@ -206,8 +237,7 @@ static enum mmio_result load_exclusive(struct arm_cpu *cpu, const struct a32_ins
 		cpu->r[in->rt2] = vals[1];
 	cpu->exclusive_addr = addr;
 	cpu->exclusive_valid = 1;
-	cpu->r[ARM_REG_PC] += 4;
-	return MMIO_DONE;
+	return done(cpu, in, false);
 }
 
 /* SWP/SWPB (A8.8.229): load, then store, then write Rt. */
@@ -221,8 +251,7 @@ static enum mmio_result swap(struct arm_cpu *cpu, const struct a32_insn *in,
 	    access(ops, addr, size, false, &val, f))
 		return MMIO_ABORT;
 	cpu->r[in->rt] = old;
-	cpu->r[ARM_REG_PC] += 4;
-	return MMIO_DONE;
+	return done(cpu, in, false);
 }
 
 enum mmio_result mmio_emulate(struct arm_cpu *cpu, const struct a32_insn *in,

@@ -2,7 +2,9 @@
  * let through because its address is a device (or an access that wraps
  * at 4 GiB): the instruction is decoded again and executed against
  * byte-exact read/write callbacks, with every addressing mode of ARM DDI
- * 0406C A5.3 (LDR/STR/B/H/SB/SH/D, LDM/STM). Host-testable. */
+ * 0406C A5.3 and A6.3.7-A6.3.10 (LDR/STR/B/H/SB/SH/D, LDM/STM, the
+ * exclusives, SWP), in ARM or Thumb state (CPSR.T and ITSTATE through
+ * arm_cpu_cpsr()). Host-testable. */
 #ifndef GUEST_ARM_MMIO_H
 #define GUEST_ARM_MMIO_H
 
@@ -35,8 +37,10 @@ enum mmio_result {
 	MMIO_UNSUPPORTED,   /* not a load/store this path can execute */
 };
 
-/* Executes the load/store in (at cpu->r[15]). Guest state is untouched
- * when it aborts (loads into the base register are written last). */
+/* Executes the load/store in (at cpu->r[15]); on MMIO_DONE the PC has
+ * moved past it (or branched, interworking, for a load into PC) and
+ * ITSTATE has advanced. Guest state is untouched when it aborts (loads
+ * into the base register are written last). */
 enum mmio_result mmio_emulate(struct arm_cpu *cpu, const struct a32_insn *in,
 			      const struct mmio_ops *ops, struct mmio_fault *fault);
 

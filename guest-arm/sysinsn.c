@@ -3,11 +3,13 @@
  * CPS, exception-returning data processing, hints that sleep, calls to
  * the board, exception generation and coprocessor accesses. Memory-using
  * ones (SRS, RFE, LDM/STM ^, LDRT family) are in sysmem.c. Encodings come
- * from the translator's decoder (dbt/a32_decode.h). UNPREDICTABLE cases
- * are UNDEFINED, as in the translator. */
+ * from the translator's decoders (dbt/a32_decode.h, dbt/t32_decode.h), in
+ * ARM or Thumb state. UNPREDICTABLE cases are UNDEFINED, as in the
+ * translator. */
 #include "guest-arm/arm_sys.h"
 
 #include "dbt/a32_decode.h"
+#include "dbt/t32_decode.h"
 #include "guest-arm/arm_sys_int.h"
 
 /* MRS reads the CPSR without the execution state bits IT, J and T
@@ -31,6 +33,15 @@
 
 #define CP14 14
 #define CP15 15
+
+/* struct a32_insn.raw of a 32-bit T32 encoding is hw1 << 16 | hw2. */
+#define T32_HW_BITS 16
+#define T32_HW_MASK 0xffffu
+/* ITSTATE (A2.5.2): IT[7:4] the condition of the next instruction;
+ * IT[3:0] = 1000 for the last one of the block. */
+#define IT_COND_SHIFT 4
+#define IT_MASK_BITS 0xfu
+#define IT_LAST 0x8u
 
 /* ---- condition, registers, exceptions ----------------------------------- */
 
@@ -56,7 +67,22 @@ static bool cond_passed(unsigned cond, uint32_t cpsr)
 
 uint32_t sys_reg(const struct sys_ctx *c, unsigned n)
 {
-	return n == ARM_REG_PC ? c->pc + ARM_PC_READ_OFFSET : c->cpu->r[n];
+	if (n != ARM_REG_PC)
+		return c->cpu->r[n];
+	if (!c->thumb)
+		return c->pc + ARM_PC_READ_OFFSET;
+	uint32_t pc = c->pc + THUMB_PC_READ_OFFSET;
+	return c->in->pc_align ? pc & ~3u : pc;
+}
+
+/* ITAdvance() (A2.5.2) once the instruction is done in Thumb state. */
+static void it_advance(struct sys_ctx *c)
+{
+	uint32_t cpsr = arm_sys_cpsr(c->s, c->cpu);
+
+	if (c->thumb && arm_cpsr_itstate(cpsr))
+		c->flags |= arm_sys_set_cpsr(c->s, c->cpu,
+					     arm_cpsr_it_advance(cpsr));
 }
 
 void sys_undef(struct sys_ctx *c)
@@ -108,7 +134,10 @@ void sys_cpsr_write_by_instr(struct sys_ctx *c, uint32_t val, unsigned bytemask,
 void sys_exception_return(struct sys_ctx *c, uint32_t new_pc, uint32_t spsr)
 {
 	sys_cpsr_write_by_instr(c, spsr, PSR_ALL, true);
-	/* BranchWritePC (A2.3.2): the address aligned to the new state. */
+	c->cpsr_restored = true;
+	/* BranchWritePC (A2.3.2): the address aligned to the new state, so
+	 * bit 0 of a Thumb return address is ignored: T and ITSTATE come
+	 * from the SPSR, never from the address. */
 	new_pc &= (c->s->cpsr & ARM_CPSR_T) ? ~1u : ~3u;
 	c->cpu->r[ARM_REG_PC] = new_pc;
 }
@@ -337,8 +366,11 @@ static void dispatch(struct sys_ctx *c)
 	case A32_SMC:
 		board_call(c, ARM_SYS_SMC); return;
 	case A32_SVC:
+		/* TakeSVCException (B1.9.4) saves the CPSR after ITAdvance();
+		 * the immediate is imm24, or imm8 in T32 (A8.8.228). */
 		c->cpu->svc_imm = in->imm;
-		take(c, ARM_EXC_SVC, c->pc + ARM_INSN_BYTES); return;
+		it_advance(c);
+		take(c, ARM_EXC_SVC, c->pc + in->size); return;
 	case A32_BKPT:
 		breakpoint(c); return;
 	case A32_MRC: case A32_MCR: case A32_MRRC: case A32_MCRR:
@@ -357,21 +389,65 @@ static void dispatch(struct sys_ctx *c)
 		sys_undef(c);
 }
 
+/* The instruction in its state's encoding: raw as struct a32_insn holds
+ * it (a 16-bit T32 encoding has nothing above bit 15). */
+static void decode(bool thumb, uint32_t raw, struct a32_insn *in)
+{
+	if (!thumb)
+		a32_decode(raw, in);
+	else if (raw >> T32_HW_BITS)
+		t32_decode((uint16_t)(raw >> T32_HW_BITS),
+			   (uint16_t)(raw & T32_HW_MASK), in);
+	else
+		t32_decode((uint16_t)raw, 0, in);
+}
+
+/* CurrentCond() (A8.3.1): inside an IT block ITSTATE's condition, which
+ * the T32 decoder leaves out of insn.cond; BKPT ignores it (A8.8.24). */
+static unsigned current_cond(const struct a32_insn *in, uint32_t it)
+{
+	return it && in->op != A32_BKPT ? it >> IT_COND_SHIFT : in->cond;
+}
+
+/* The system instructions UNPREDICTABLE in an IT block (CPS B9.3.1,
+ * SETEND A8.8.157), or in one but as its last instruction (SUBS PC, LR
+ * B9.3.19, RFE B9.3.13): UNDEFINED here, as the decoder's cases. */
+static bool it_unpredictable(const struct a32_insn *in, uint32_t it)
+{
+	bool last = (it & IT_MASK_BITS) == IT_LAST;
+
+	if (in->op == A32_CPS || in->op == A32_SETEND)
+		return true;
+	return !last && (in->op == A32_RFE ||
+			 (in->op == A32_SUB && in->rd == ARM_REG_PC));
+}
+
 uint32_t arm_sys_exec(struct arm_sys *s, struct arm_cpu *cpu, uint32_t insn,
 		      const struct arm_sys_mem *mem)
 {
 	struct a32_insn in;
-	struct sys_ctx c = { s, cpu, mem, &in, cpu->r[ARM_REG_PC], 0 };
+	uint32_t cpsr = arm_sys_cpsr(s, cpu);
+	struct sys_ctx c = { .s = s, .cpu = cpu, .mem = mem, .in = &in,
+			     .pc = cpu->r[ARM_REG_PC],
+			     .thumb = cpsr & ARM_CPSR_T };
+	uint32_t it = c.thumb ? arm_cpsr_itstate(cpsr) : 0;
 
-	a32_decode(insn, &in);
-	cpu->r[ARM_REG_PC] = c.pc + ARM_INSN_BYTES;
+	decode(c.thumb, insn, &in);
+	cpu->r[ARM_REG_PC] = c.pc + in.size;
 	/* A failing condition makes any instruction a NOP, an UNDEFINED
-	 * one included (A8.3: IMPLEMENTATION DEFINED; QEMU does the same). */
-	if (!cond_passed(in.cond, arm_cpu_cpsr(cpu)))
-		return 0;
-	if (in.unpred != A32_UNPRED_NONE)
+	 * one included (A8.3: IMPLEMENTATION DEFINED; QEMU does the same);
+	 * it still moves an IT block on. */
+	if (!cond_passed(current_cond(&in, it), cpsr)) {
+		it_advance(&c);
+		return c.flags;
+	}
+	if (in.unpred != A32_UNPRED_NONE || (it && it_unpredictable(&in, it)))
 		sys_undef(&c);
 	else
 		dispatch(&c);
+	/* An exception entry saved this instruction's ITSTATE and cleared
+	 * it; an exception return loaded the SPSR's. */
+	if (!(c.flags & ARM_SYS_EXCEPTION) && !c.cpsr_restored)
+		it_advance(&c);
 	return c.flags;
 }

@@ -153,7 +153,7 @@ static void ldm_stm_caret(struct sys_ctx *c)
 }
 
 /* LDRT, LDRBT, LDRHT, LDRSBT, LDRSHT, STRT, STRBT, STRHT (A8.8.92 ...):
- * post-indexed, with PL0 permissions whatever the current mode. */
+ * PL0 permissions whatever the current mode. */
 static unsigned t_size(unsigned op)
 {
 	if (op == A32_LDRBT || op == A32_STRBT || op == A32_LDRSBT)
@@ -174,12 +174,16 @@ static uint32_t t_offset(const struct sys_ctx *c)
 			 carry);
 }
 
+/* The A32 forms are post-indexed (p = 0); the T32 ones (LDRT T1 ...)
+ * use the offset address, Rn + imm8, without writeback (p = 1). */
 static void ldrt_strt(struct sys_ctx *c)
 {
 	const struct a32_insn *in = c->in;
 	unsigned op = in->op, size = t_size(op);
 	bool store = op == A32_STRT || op == A32_STRBT || op == A32_STRHT;
-	uint32_t addr = c->cpu->r[in->rn], off = t_offset(c), v = 0;
+	uint32_t base = c->cpu->r[in->rn], off = t_offset(c), v = 0;
+	uint32_t offaddr = in->u ? base + off : base - off;
+	uint32_t addr = in->p ? offaddr : base;
 	struct arm_walk_result f = { .fs = 0 };
 
 	if (store) {
@@ -199,7 +203,8 @@ static void ldrt_strt(struct sys_ctx *c)
 			v = (uint32_t)((int32_t)(v << HALF_SIGN_BITS) >> HALF_SIGN_BITS);
 		c->cpu->r[in->rt] = v;
 	}
-	c->cpu->r[in->rn] = in->u ? addr + off : addr - off;
+	if (!in->p)
+		c->cpu->r[in->rn] = offaddr;
 }
 
 void sys_exec_mem(struct sys_ctx *c)

@@ -14,6 +14,7 @@
 #include "arch/x86_64/x86.h"
 #include "dbt/a32_decode.h"
 #include "dbt/dbt.h"
+#include "dbt/t32_decode.h"
 #include "guest-arm/mmio.h"
 #include "lib/log.h"
 #include "mm/mm.h"
@@ -355,18 +356,42 @@ static void data_abort(uint32_t va, uint32_t fs_value, bool write,
 	take(ARM_EXC_DATA_ABORT);
 }
 
-/* Fetches and decodes the instruction at pc for C execution. It was
- * translated, so it is fetchable; a failure is a monitor bug. */
-static void fetch_insn(struct a32_insn *in)
+/* One instruction fetch of size bytes at va (never crossing a page). */
+static uint32_t fetch(uint32_t va, unsigned size)
 {
 	struct arm_walk_result r;
 	uint32_t raw = 0;
+
+	if (walk(va, ARM_ACCESS_EXEC, arm_sys_privileged(&sys), &r) ||
+	    phys_access(r.pa, size, false, &raw))
+		panic("vcpu: cannot refetch the instruction at %#x", va);
+	return raw;
+}
+
+/* Fetches and decodes the instruction at pc for C execution. It was
+ * translated, so it is fetchable; a failure is a monitor bug. A T32
+ * instruction is one or two halfwords (A6.1), the second possibly on the
+ * next page, whose translation is walked for it. */
+static void fetch_insn(struct a32_insn *in)
+{
 	uint32_t pc = cpu.r[ARM_REG_PC];
 
-	if (walk(pc, ARM_ACCESS_EXEC, arm_sys_privileged(&sys), &r) ||
-	    phys_access(r.pa, 4, false, &raw))
-		panic("vcpu: cannot refetch the instruction at %#x", pc);
-	a32_decode(raw, in);
+	if (!(sys.cpsr & ARM_CPSR_T)) {
+		a32_decode(fetch(pc, 4), in);
+		return;
+	}
+	uint16_t hw1 = (uint16_t)fetch(pc, 2), hw2 = 0;
+	if (t32_is_wide(hw1))
+		hw2 = (uint16_t)fetch(pc + 2, 2);
+	t32_decode(hw1, hw2, in);
+}
+
+/* CPSR.T, the masks and ITSTATE are the translator's to change (translated
+ * code, or a device access completed in C); the monitor's copy follows. */
+static void sync_cpsr_from_translator(void)
+{
+	sys.cpsr = (sys.cpsr & ~CPSR_TRANSLATED) |
+		   (arm_cpu_cpsr(&cpu) & CPSR_TRANSLATED);
 }
 
 static void emulate_access(void)
@@ -377,6 +402,8 @@ static void emulate_access(void)
 	fetch_insn(&in);
 	switch (mmio_emulate(&cpu, &in, &mmio_ops, &f)) {
 	case MMIO_DONE:
+		/* It may have advanced ITSTATE or interworked. */
+		sync_cpsr_from_translator();
 		stats.device_emulated++;
 		break;
 	case MMIO_ABORT:
@@ -457,24 +484,8 @@ static void wait_for_guest_interrupt(void)
 }
 
 /* Returns true when the guest stops. */
-/* The monitor executes no T32 instruction yet (the translator runs
- * Thumb code; the monitor's own execution of system instructions and
- * of accesses it completes in C is A32 only). Stop rather than
- * misexecute one. */
-static bool thumb_unsupported(const char *what, enum vcpu_stop *stop)
-{
-	if (!(sys.cpsr & ARM_CPSR_T))
-		return false;
-	log_err("vcpu: Thumb code at %#x needs %s, which the monitor does not do in Thumb state yet\n",
-		cpu.r[ARM_REG_PC], what);
-	*stop = VCPU_UNSUPPORTED;
-	return true;
-}
-
 static bool on_system_exit(enum vcpu_stop *stop)
 {
-	if (thumb_unsupported("a system instruction", stop))
-		return true;
 	uint32_t flags = arm_sys_exec(&sys, &cpu, cpu.sys_insn, &sys_mem);
 
 	stats.system_insns++;
@@ -510,9 +521,6 @@ static bool on_exit(enum dbt_exit e, enum vcpu_stop *stop)
 	case DBT_EXIT_REQUEST:
 		return false;
 	case DBT_EXIT_FAULT:
-		if ((pending == PEND_DEVICE || pending == PEND_CODE_WRITE) &&
-		    thumb_unsupported("a device access or code write completed in C", stop))
-			return true;
 		on_fault_exit();
 		return false;
 	case DBT_EXIT_ALIGN:
@@ -569,9 +577,8 @@ enum vcpu_stop vcpu_run(void)
 		stats.exits++;
 		/* Translated CPSID and MSR CPSR_c change the interrupt masks in
 		 * the translator's copy of the CPSR, interworking branches
-		 * CPSR.T and IT blocks ITSTATE; the monitor's follows. */
-		sys.cpsr = (sys.cpsr & ~CPSR_TRANSLATED) |
-			   (arm_cpu_cpsr(&cpu) & CPSR_TRANSLATED);
+		 * CPSR.T and IT blocks ITSTATE. */
+		sync_cpsr_from_translator();
 		if (on_exit(e, &stop))
 			return stop;
 		if (debug_stop_after(e))

@@ -34,7 +34,6 @@ int vcpu_init(const struct vcpu_board_ops *ops);
 void vcpu_reset(uint32_t pc, uint32_t r0, uint32_t r1, uint32_t r2);
 enum vcpu_stop {
 	VCPU_POWERED_OFF,    /* PSCI SYSTEM_OFF (or CPU_OFF of the last CPU) */
-	VCPU_UNSUPPORTED,    /* the guest needs something not built yet */
 	VCPU_DEBUG,          /* a debug event: vcpu_debug_event() says which */
 	VCPU_KILLED,         /* the debugger ended the guest (gdbstub_run()) */
 };

@@ -164,7 +164,7 @@ static uint32_t mode(void)
 
 /* The Undefined Instruction exception taken on the insn at pc from a
  * mode with the given CPSR (B1.9.7): UND mode, LR = pc + 4, vector 4. */
-static bool took_undef(uint32_t pc, uint32_t old_cpsr)
+static inline bool took_undef(uint32_t pc, uint32_t old_cpsr)
 {
 	return mode() == ARM_MODE_UND && cpu.r[ARM_REG_LR] == pc + 4 &&
 	       cpu.r[ARM_REG_PC] == 0x4 &&

@@ -243,11 +243,12 @@ static void test_msr(void)
 	CHECK_EQ(cpu.r[ARM_REG_PC], 0x8004);
 }
 
-/* MRS (B9.3.8): CPSR without IT/J/T; SPSR UNPREDICTABLE (UNDEFINED
- * here) in User and System modes; MSR SPSR writes every chosen byte. */
+/* MRS (B9.3.8): CPSR without IT/J/T (T: test_armsys_thumb.c, as CPSR.T
+ * selects T32 decoding); SPSR UNPREDICTABLE (UNDEFINED here) in User and
+ * System modes; MSR SPSR writes every chosen byte. */
 static void test_mrs_spsr(void)
 {
-	setup(SVC | T | ARM_CPSR_Z);
+	setup(SVC | ARM_CPSR_Z);
 	run(0xe10f0000, 0x8000);                   /* mrs r0, CPSR */
 	CHECK_EQ(cpu.r[0], SVC | ARM_CPSR_Z);
 

@@ -3,7 +3,9 @@
  * manual's pseudocode gives (ARM DDI 0406C A8.8.62 LDR (immediate),
  * A8.8.66 LDR (register), A8.8.70 LDRB, A8.8.86 LDRSB, A8.8.82 LDRSH,
  * A8.8.80 LDRH, A8.8.210 STRH, A8.8.72 LDRD, A8.8.199/A8.8.60 STM/LDMDB,
- * A8.8.62 LDR to PC, A8.4.1 RRX). Encodings were produced by GNU as. */
+ * A8.8.62 LDR to PC, A8.4.1 RRX), in ARM and Thumb state (A2.3 PC reads,
+ * A2.3.2 LoadWritePC, A2.5.2 ITAdvance). Encodings were produced by GNU
+ * as. */
 #include <stdbool.h>
 #include <string.h>
 
@@ -296,6 +298,144 @@ static void test_exclusive_and_swap(void)
 	CHECK_EQ(mem[0x21], 0xa1);
 }
 
+/* ---- Thumb state ---------------------------------------------------- */
+
+/* ITSTATE (A2.5.2) of "ite eq" (bf08: firstcond:mask) before and after
+ * one ITAdvance, and its place in the CPSR (B1.3.3). */
+#define ITE_EQ 0x0cu
+#define ITE_EQ_SECOND 0x18u
+
+static uint32_t it_bits(uint32_t it)
+{
+	return (it & 3u) << 25 | (it >> 2) << 10;
+}
+
+static void reset_thumb(uint32_t it)
+{
+	reset();
+	arm_cpu_set_cpsr(&cpu, 0x13 | ARM_CPSR_T | it_bits(it));
+}
+
+/* T32 instructions as the T32 decoder gives them (dbt/t32_decode.h: the
+ * A32 op and fields, size 2 or 4, pc_align for the literal forms); each
+ * named with GNU as's encoding. */
+static enum mmio_result run_t32(struct a32_insn in)
+{
+	in.cond = A32_COND_AL;
+	return mmio_emulate(&cpu, &in, &ops, &f);
+}
+
+/* PC reads as the instruction + 4, Align(PC, 4) for literal loads
+ * (A8.8.64 LDR (literal), A8.8.73 LDRD (literal)); the PC moves on by
+ * the instruction's size. */
+static void test_thumb_pc(void)
+{
+	reset_thumb(0);   /* 4802 ldr r0, [pc, #8] at MEM_BASE + 0x12 */
+	cpu.r[ARM_REG_PC] = MEM_BASE + 0x12;
+	CHECK_EQ(run_t32((struct a32_insn){ .op = A32_LDR, .size = 2, .rn = 15,
+		.p = 1, .u = 1, .form = A32_FORM_IMM, .imm = 8, .pc_align = 1 }),
+		 MMIO_DONE);
+	CHECK_EQ(cpu.r[0], word_at(MEM_BASE + 0x1c));
+	CHECK_EQ(cpu.r[ARM_REG_PC], MEM_BASE + 0x14);
+
+	reset_thumb(0);   /* e9df 2302 ldrd r2, r3, [pc, #8] at MEM_BASE + 0x12 */
+	cpu.r[ARM_REG_PC] = MEM_BASE + 0x12;
+	CHECK_EQ(run_t32((struct a32_insn){ .op = A32_LDRD, .size = 4, .rn = 15,
+		.rt = 2, .rt2 = 3, .p = 1, .u = 1, .form = A32_FORM_IMM, .imm = 8,
+		.pc_align = 1 }), MMIO_DONE);
+	CHECK_EQ(cpu.r[2], word_at(MEM_BASE + 0x1c));
+	CHECK_EQ(cpu.r[3], word_at(MEM_BASE + 0x20));
+	CHECK_EQ(cpu.r[ARM_REG_PC], MEM_BASE + 0x16);
+
+	reset_thumb(0);   /* 6048 str r0, [r1, #4] */
+	cpu.r[0] = 0x12345678;
+	CHECK_EQ(run_t32((struct a32_insn){ .op = A32_STR, .size = 2, .rn = 1,
+		.p = 1, .u = 1, .form = A32_FORM_IMM, .imm = 4 }), MMIO_DONE);
+	CHECK_EQ(word_at(MEM_BASE + 0x24), 0x12345678);
+	CHECK_EQ(cpu.r[ARM_REG_PC], 0x8002);
+
+	reset_thumb(0);   /* f851 0023 ldr.w r0, [r1, r3, lsl #2] */
+	cpu.r[3] = 2;
+	CHECK_EQ(run_t32((struct a32_insn){ .op = A32_LDR, .size = 4, .rn = 1,
+		.rm = 3, .p = 1, .u = 1, .form = A32_FORM_REG_IMM,
+		.shift_type = A32_SHIFT_LSL, .shift_amount = 2 }), MMIO_DONE);
+	CHECK_EQ(cpu.r[0], word_at(MEM_BASE + 0x28));
+	CHECK_EQ(cpu.r[ARM_REG_PC], 0x8004);
+}
+
+/* A completed access inside an IT block advances ITSTATE (ITAdvance,
+ * A2.5.2); an aborted one leaves it for the exception to save. */
+static void test_thumb_itstate(void)
+{
+	const struct a32_insn ldr = { .op = A32_LDR, .size = 2, .rn = 1,
+		.p = 1, .u = 1, .form = A32_FORM_IMM };   /* 6808 ldr r0, [r1] */
+
+	reset_thumb(ITE_EQ);
+	CHECK_EQ(run_t32(ldr), MMIO_DONE);
+	CHECK_EQ(arm_cpu_cpsr(&cpu), 0x13 | ARM_CPSR_T | it_bits(ITE_EQ_SECOND));
+	CHECK_EQ(run_t32(ldr), MMIO_DONE);
+	CHECK_EQ(arm_cpu_cpsr(&cpu), 0x13 | ARM_CPSR_T);
+	CHECK_EQ(cpu.r[ARM_REG_PC], 0x8004);
+
+	reset_thumb(ITE_EQ);
+	fault_at = MEM_BASE + 0x20;
+	CHECK_EQ(run_t32(ldr), MMIO_ABORT);
+	CHECK_EQ(arm_cpu_cpsr(&cpu), 0x13 | ARM_CPSR_T | it_bits(ITE_EQ));
+	CHECK_EQ(cpu.r[ARM_REG_PC], 0x8000);
+}
+
+/* Loads into PC are LoadWritePC (A2.3.2, BXWritePC): bit 0 selects the
+ * state, in ARM and Thumb state alike. */
+static void test_interworking_loads(void)
+{
+	const struct a32_insn ldr_pc = { .op = A32_LDR, .size = 4, .rn = 1,
+		.rt = 15, .p = 1, .u = 1, .form = A32_FORM_IMM };   /* f8d1 f000 ldr.w pc, [r1] */
+
+	reset_thumb(0);
+	memcpy(&mem[0x20], &(uint32_t){ 0x4000abc3 }, 4);
+	CHECK_EQ(run_t32(ldr_pc), MMIO_DONE);
+	CHECK_EQ(cpu.r[ARM_REG_PC], 0x4000abc2);
+	CHECK_EQ(arm_cpu_cpsr(&cpu) & ARM_CPSR_T, ARM_CPSR_T);
+
+	reset_thumb(0);
+	memcpy(&mem[0x20], &(uint32_t){ 0x4000abc0 }, 4);
+	CHECK_EQ(run_t32(ldr_pc), MMIO_DONE);
+	CHECK_EQ(cpu.r[ARM_REG_PC], 0x4000abc0);
+	CHECK_EQ(arm_cpu_cpsr(&cpu) & ARM_CPSR_T, 0);
+
+	reset_thumb(0);   /* bd01 pop {r0, pc} */
+	cpu.r[ARM_REG_SP] = MEM_BASE + 0x40;
+	memcpy(&mem[0x44], &(uint32_t){ 0x4000beef }, 4);
+	CHECK_EQ(run_t32((struct a32_insn){ .op = A32_LDM, .size = 2,
+		.rn = ARM_REG_SP, .u = 1, .w = 1, .reglist = 0x8001 }), MMIO_DONE);
+	CHECK_EQ(cpu.r[ARM_REG_PC], 0x4000beee);
+	CHECK_EQ(cpu.r[ARM_REG_SP], MEM_BASE + 0x48);
+	CHECK_EQ(arm_cpu_cpsr(&cpu) & ARM_CPSR_T, ARM_CPSR_T);
+
+	reset();          /* ARM state: ldr pc, [r1] with bit 0 set */
+	memcpy(&mem[0x20], &(uint32_t){ 0x4000abc1 }, 4);
+	CHECK_EQ(run(0xe591f000), MMIO_DONE);
+	CHECK_EQ(cpu.r[ARM_REG_PC], 0x4000abc0);
+	CHECK_EQ(arm_cpu_cpsr(&cpu) & ARM_CPSR_T, ARM_CPSR_T);
+}
+
+/* T32 LDREX/STREX (A8.8.75, A8.8.212): the address is Rn + imm8 << 2. */
+static void test_thumb_exclusive(void)
+{
+	reset_thumb(0);   /* e851 0f02 ldrex r0, [r1, #8] */
+	CHECK_EQ(run_t32((struct a32_insn){ .op = A32_LDREX, .size = 4, .rn = 1,
+		.form = A32_FORM_IMM, .imm = 8 }), MMIO_DONE);
+	CHECK_EQ(cpu.r[0], word_at(MEM_BASE + 0x28));
+	CHECK_EQ(cpu.exclusive_addr, MEM_BASE + 0x28);
+	CHECK_EQ(cpu.r[ARM_REG_PC], 0x8004);
+	cpu.r[0] = 0xfeedf00d;   /* e841 0202 strex r2, r0, [r1, #8] */
+	CHECK_EQ(run_t32((struct a32_insn){ .op = A32_STREX, .size = 4, .rn = 1,
+		.rd = 2, .form = A32_FORM_IMM, .imm = 8 }), MMIO_DONE);
+	CHECK_EQ(cpu.r[2], 0);
+	CHECK_EQ(word_at(MEM_BASE + 0x28), 0xfeedf00d);
+	CHECK_EQ(cpu.r[ARM_REG_PC], 0x8008);
+}
+
 int main(void)
 {
 	test_exclusive_and_swap();
@@ -304,5 +444,9 @@ int main(void)
 	test_doubles_and_multiples();
 	test_pc_and_rrx();
 	test_aborts_are_precise();
+	test_thumb_pc();
+	test_thumb_itstate();
+	test_interworking_loads();
+	test_thumb_exclusive();
 	return check_report("unit-mmio");
 }
