@@ -10,9 +10,10 @@ GUEST_DIR := $(BUILD)/guest
 GUEST_CFLAGS := -std=gnu11 -marm -march=armv7-a -mfloat-abi=soft -O2 -g \
 	-Wall -Wextra -Werror -ffreestanding -fno-builtin -nostdlib \
 	-mno-unaligned-access -Itests/guest/rt
-# The armv7-a multilib's libgcc is Thumb-2, which armvisor does not run
-# yet; the default multilib's is A32 (interworking with BX), so link that.
-GUEST_LIBGCC := $(shell $(GUEST_CC) -print-libgcc-file-name 2>/dev/null)
+# The armv7-a multilib's libgcc, which is Thumb-2: every program's
+# divisions and 64-bit shifts interwork into Thumb code and back.
+GUEST_LIBGCC := $(shell $(GUEST_CC) -marm -march=armv7-a -mfloat-abi=soft \
+	-print-libgcc-file-name 2>/dev/null)
 GUEST_RT := tests/guest/rt/start.S tests/guest/rt/rt.c tests/guest/rt/mmu.c
 GUEST_RT_DEPS := $(GUEST_RT) $(wildcard tests/guest/rt/*.h) \
 	tests/guest/rt/guest.ld tests/guest/guest.mk
