@@ -4,17 +4,13 @@
  * the "Encoding" paragraph of each instruction). */
 #include <string.h>
 
+#include "bitfield.h"
 #include "a32_decode.h"
 #include "a32_decode_tab.h"
 #include "arm_cpu.h"
 
 #define A32_GROUP_SHIFT 25   /* bits 27:25 index the tables (A5.1) */
 #define A32_COND_SHIFT 28    /* the condition field, bits 31:28 (A8.3) */
-
-static uint32_t bits(uint32_t x, unsigned hi, unsigned lo)
-{
-	return (x >> lo) & ((2u << (hi - lo)) - 1u);
-}
 
 /* ---- UNPREDICTABLE constraints ------------------------------------------- */
 

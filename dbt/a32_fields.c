@@ -2,31 +2,10 @@
  * encoding tables, each pulling the named fields out of an instruction
  * word and expanding them as the manual's "Encoding" pseudocode does
  * (ARM DDI 0406C chapter A8). */
+#include "bitfield.h"
 #include "a32_decode.h"
 #include "a32_decode_tab.h"
 #include "arm_cpu.h"
-
-static uint32_t bits(uint32_t x, unsigned hi, unsigned lo)
-{
-	return (x >> lo) & ((2u << (hi - lo)) - 1u);
-}
-
-static uint32_t bit(uint32_t x, unsigned n)
-{
-	return (x >> n) & 1u;
-}
-
-static uint32_t ror32(uint32_t v, unsigned n)
-{
-	n &= 31;
-	return n ? (v >> n) | (v << (32 - n)) : v;
-}
-
-static uint32_t sign_extend(uint32_t v, unsigned width)
-{
-	uint32_t m = 1u << (width - 1);
-	return (v ^ m) - m;
-}
 
 /* ---- shared operand pieces ------------------------------------------ */
 

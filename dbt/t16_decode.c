@@ -4,20 +4,10 @@
  * the few UNPREDICTABLE rules these encodings have are applied. */
 #include <string.h>
 
+#include "bitfield.h"
 #include "a32_decode.h"
 #include "arm_cpu.h"
 #include "t32_decode.h"
-
-static uint32_t bits(uint32_t x, unsigned hi, unsigned lo)
-{
-	return (x >> lo) & ((2u << (hi - lo)) - 1u);
-}
-
-static uint32_t sign_extend(uint32_t v, unsigned width)
-{
-	uint32_t m = 1u << (width - 1);
-	return (v ^ m) - m;
-}
 
 /* ---- field formats (chapter A8, "Encoding T1/T2") ---------------------- */
 

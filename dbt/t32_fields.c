@@ -3,34 +3,13 @@
  * fields the A32 decoder gives the equivalent A32 instruction (ARM DDI
  * 0406C chapter A8, the "Encoding T<n>" pseudocode). Words are
  * hw1 << 16 | hw2, so hw1 bit n is word bit n + 16. */
+#include "bitfield.h"
 #include "a32_decode.h"
 #include "a32_decode_tab.h"
 #include "arm_cpu.h"
 #include "t32_decode_tab.h"
 
 #define HW1 16   /* add to an hw1 bit number to get the word's */
-
-static uint32_t bits(uint32_t x, unsigned hi, unsigned lo)
-{
-	return (x >> lo) & ((2u << (hi - lo)) - 1u);
-}
-
-static uint32_t bit(uint32_t x, unsigned n)
-{
-	return (x >> n) & 1u;
-}
-
-static uint32_t ror32(uint32_t v, unsigned n)
-{
-	n &= 31;
-	return n ? (v >> n) | (v << (32 - n)) : v;
-}
-
-static uint32_t sign_extend(uint32_t v, unsigned width)
-{
-	uint32_t m = 1u << (width - 1);
-	return (v ^ m) - m;
-}
 
 /* The register fields most encodings share. */
 static uint8_t rn_of(uint32_t x) { return (uint8_t)bits(x, HW1 + 3, HW1); }
