@@ -8,7 +8,8 @@ commands, a packet fuzzer, Linux) are checked against facts the same
 run establishes independently (registers gdb read, the program's own
 page tables, the guest's kallsyms).
 
-Usage: gdb_test.py MONITOR.elf DEBUGEE.elf DEBUGEE.bin [--linux]"""
+Usage: gdb_test.py MONITOR.elf DEBUGEE.elf DEBUGEE.bin [--linux]
+(the Thumb guest, thumb.elf and thumb.bin, is taken from beside them)"""
 
 import os
 import random
@@ -23,6 +24,9 @@ sys.path.insert(0, os.path.dirname(__file__))
 import qemu  # noqa: E402
 
 MONITOR, ELF, BIN = sys.argv[1:4]
+# The Thumb guest program, built beside the debugee (tests/guest/thumb.c).
+THUMB_ELF = os.path.join(os.path.dirname(ELF), "thumb.elf")
+THUMB_BIN = os.path.join(os.path.dirname(BIN), "thumb.bin")
 GDB_TIMEOUT = 240
 QEMU_ARM = ["qemu-system-arm", "-M", "virt", "-cpu", "cortex-a15", "-m", "256M",
             "-display", "none", "-monitor", "none", "-no-reboot"]
@@ -551,8 +555,50 @@ def test_attach_running():
           "attach: the second gdb's kill ends the guest", out[-800:])
 
 
+# A session in Thumb code: th_triple (tests/guest/thumb.S) has a 16-bit
+# IT block and a 32-bit instruction; gdb must see CPSR.T, disassemble and
+# step it as Thumb, then the guest finishes on its own.
+THUMB_SESSION = [
+    "break th_triple", "continue", "print/x $cpsr & 0x20", "x/7i $pc",
+    "stepi", "stepi", "stepi", "info registers r0 r1 pc",
+    "stepi", "stepi", "stepi", "info registers r0 r1 pc", "x/i $pc",
+    "print/x $cpsr & 0x20", "delete", "detach",
+]
+
+
+def run_thumb(kind):
+    port = free_port()
+    m = Machine(kind, port, THUMB_BIN, "gdb=wait")
+    try:
+        if kind == "armvisor" and not m.wait_for("waiting for gdb", 60):
+            return None, m.output()
+        wait_port(port)
+        out = gdb(port, THUMB_SESSION, THUMB_ELF)
+        m.finish(120)
+        return out, m.output()
+    finally:
+        m.cleanup()
+
+
+def test_thumb():
+    ref, ref_console = run_thumb("qemu")
+    got, console = run_thumb("armvisor")
+    if got is None:
+        check(False, "armvisor waits for gdb (Thumb guest)", console[-2000:])
+        return
+    check("Breakpoint 1, " in ref and "$1 = 0x20" in ref,
+          "reference Thumb session on qemu-system-arm ran", ref[-1500:])
+    a = normalise(after_first_command(ref)).split("\n[Inferior")[0]
+    b = normalise(after_first_command(got)).split("\n[Inferior")[0]
+    check(a == b, "gdb in Thumb code on armvisor prints what it prints on qemu-system-arm "
+          "(%d lines)" % a.count("\n"), first_diff(a, b))
+    check("0 failed" in console and "guest thumb" in console,
+          "the Thumb guest, detached, finishes", console[-1500:])
+
+
 def main():
     test_debugee()
+    test_thumb()
     test_fuzzer()
     test_linux()
     test_attach_running()
