@@ -434,3 +434,54 @@ const char *a32x_operands(const struct a32_insn *d, uint32_t addr,
 	}
 	return check_fields(d, ops);
 }
+
+static uint64_t rng_state;
+
+void a32x_seed(uint64_t seed)
+{
+	rng_state = seed;
+}
+
+uint32_t a32x_random(void)
+{
+	/* xorshift64*: any fixed-seed generator will do. */
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return (uint32_t)((rng_state * 0x2545f4914f6cdd1dull) >> 32);
+}
+
+static bool word_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_';
+}
+
+int a32x_parse_regs(const char *s, uint8_t *r)
+{
+	static const char *const special[] = { "sp", "lr", "pc" };
+	int n = 0;
+
+	for (const char *p = s; *p && n < A32X_MAX_REGS; p++) {
+		if (p != s && word_char(p[-1]))
+			continue;
+		const char *e = p;
+		while (word_char(*e))
+			e++;
+		size_t len = (size_t)(e - p);
+		for (int i = 0; i < 3; i++)
+			if (len == 2 && !strncmp(p, special[i], 2))
+				r[n++] = (uint8_t)(13 + i);
+		if ((len == 2 || len == 3) && p[0] == 'r' &&
+		    isdigit((unsigned char)p[1]) &&
+		    (len == 2 || isdigit((unsigned char)p[2])))
+			r[n++] = (uint8_t)atoi(p + 1);
+	}
+	return n;
+}
+
+bool a32x_is_coproc(const struct a32_insn *d)
+{
+	return d->op == A32_LDC || d->op == A32_STC || d->op == A32_CDP ||
+	       d->op == A32_MCR || d->op == A32_MRC || d->op == A32_MCRR ||
+	       d->op == A32_MRRC;
+}

@@ -3,6 +3,7 @@
 #ifndef TESTS_A32_OBJDUMP_EXPECT_H
 #define TESTS_A32_OBJDUMP_EXPECT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "dbt/a32_decode.h"
@@ -20,5 +21,14 @@ int a32x_regs(const struct a32_insn *d, const char *mnem, uint8_t *r);
  * differs. addr is the instruction's address (branch targets). */
 const char *a32x_operands(const struct a32_insn *d, uint32_t addr,
 			  const char *ops);
+
+/* Shared by the decoder tests' objdump drivers (test_a32_decode.c,
+ * test_t32_decode.c): a seeded generator (xorshift64*), the registers
+ * named in objdump's operand text (r0-r12/sp/lr/pc, reg-names-std), and
+ * whether an op is a coprocessor instruction. */
+void a32x_seed(uint64_t seed);
+uint32_t a32x_random(void);
+int a32x_parse_regs(const char *ops, uint8_t *r);
+bool a32x_is_coproc(const struct a32_insn *d);
 
 #endif

@@ -27,17 +27,6 @@
 #define MAX_WORDS (N_RANDOM + 2 * 8 * 64 * PER_ENTRY)
 #define MAX_FAIL_PRINT 100
 
-static uint64_t rng_state;
-
-static uint32_t rnd(void)
-{
-	/* xorshift64*: any fixed-seed generator will do. */
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return (uint32_t)((rng_state * 0x2545f4914f6cdd1dull) >> 32);
-}
-
 static uint32_t *words;
 static size_t n_words;
 
@@ -57,7 +46,7 @@ static int gen_entry(const struct a32_pattern *p, bool uncond)
 
 	for (int i = 0; i < PER_ENTRY; i++) {
 		struct a32_insn d;
-		uint32_t w = (rnd() & ~p->mask) | (p->value & p->mask);
+		uint32_t w = (a32x_random() & ~p->mask) | (p->value & p->mask);
 
 		if (i % 4 != 0)
 			w = (w & ~p->sbmask) | (p->value & p->sbmask);
@@ -65,7 +54,7 @@ static int gen_entry(const struct a32_pattern *p, bool uncond)
 		if (uncond)
 			w |= 0xf0000000u;
 		else
-			w |= (i % 2 ? A32_COND_AL : rnd() % 15) << 28;
+			w |= (i % 2 ? A32_COND_AL : a32x_random() % 15) << 28;
 		add(w);
 		a32_decode(w, &d);
 		hits += d.op == p->op;
@@ -79,7 +68,7 @@ static unsigned gen_words(void)
 	unsigned shadowed = 0;
 
 	for (int i = 0; i < N_RANDOM; i++)
-		add(rnd());
+		add(a32x_random());
 	for (int u = 0; u < 2; u++) {
 		const struct a32_table *t = u ? a32_tab_uncond : a32_tab_cond;
 
@@ -105,37 +94,6 @@ struct dis {
 	char ops[A32X_MAX_OPS];     /* operands, without the trailing comment */
 	bool undefined, unpredictable;
 };
-
-static bool word_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_';
-}
-
-/* Registers in the operand text, r0-r12/sp/lr/pc (reg-names-std). */
-static int parse_regs(const char *s, uint8_t *r)
-{
-	int n = 0;
-
-	for (const char *p = s; *p && n < A32X_MAX_REGS; p++) {
-		if (p != s && word_char(p[-1]))
-			continue;
-		const char *e = p;
-		while (word_char(*e))
-			e++;
-		size_t len = (size_t)(e - p);
-		if (len == 2 && !strncmp(p, "sp", 2))
-			r[n++] = 13;
-		else if (len == 2 && !strncmp(p, "lr", 2))
-			r[n++] = 14;
-		else if (len == 2 && !strncmp(p, "pc", 2))
-			r[n++] = 15;
-		else if ((len == 2 || len == 3) && p[0] == 'r' &&
-			 isdigit((unsigned char)p[1]) &&
-			 (len == 2 || isdigit((unsigned char)p[2])))
-			r[n++] = (uint8_t)atoi(p + 1);
-	}
-	return n;
-}
 
 /* One objdump line: "   addr:\tword \tmnem\toperands\t@ comment". */
 static long parse_line(char *line, struct dis *out)
@@ -169,13 +127,6 @@ static long parse_line(char *line, struct dis *out)
 
 /* ---- comparison ----------------------------------------------------------- */
 
-static bool is_coproc(const struct a32_insn *d)
-{
-	return d->op == A32_LDC || d->op == A32_STC || d->op == A32_CDP ||
-	       d->op == A32_MCR || d->op == A32_MRC || d->op == A32_MCRR ||
-	       d->op == A32_MRRC;
-}
-
 /* Bits 27:25 = 11x with coprocessor 10 or 11 (A5.6, A5.7). */
 static bool vfp_space(uint32_t w)
 {
@@ -192,7 +143,7 @@ static bool loose_op(const struct a32_insn *d)
 	 * ARMv7 that later architectures (and so objdump) gave names. */
 	if (d->op == A32_VFP || d->op == A32_NEON)
 		return true;
-	if (is_coproc(d) && d->coproc != 14 && d->coproc != 15)
+	if (a32x_is_coproc(d) && d->coproc != 14 && d->coproc != 15)
 		return true;
 	if (d->op == A32_UNDEF && vfp_space(d->raw))
 		return true;
@@ -264,7 +215,7 @@ static const char *compare(const struct a32_insn *d, uint32_t addr,
 		return "objdump: UNPREDICTABLE, decoder: not";
 	nw = a32x_regs(d, x->mnem, want);
 	if (nw >= 0) {
-		ng = parse_regs(x->ops, got);
+		ng = a32x_parse_regs(x->ops, got);
 		if (ng != nw || memcmp(want, got, (size_t)nw))
 			return "registers";
 	}
@@ -370,7 +321,7 @@ static int check_words(const char *objdump, const char *workdir,
 	long seen;
 	FILE *f;
 
-	rng_state = seed;
+	a32x_seed(seed);
 	words = calloc(MAX_WORDS, sizeof(*words));
 	if (!words)
 		return -1;

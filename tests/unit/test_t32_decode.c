@@ -29,17 +29,6 @@
 #define MAX_WORDS (N_RANDOM + MAX_ENTRIES * PER_ENTRY)
 #define MAX_FAIL_PRINT 100
 
-static uint64_t rng_state;
-
-static uint32_t rnd(void)
-{
-	/* xorshift64*: any fixed-seed generator will do. */
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return (uint32_t)((rng_state * 0x2545f4914f6cdd1dull) >> 32);
-}
-
 static uint32_t *words;
 static size_t n_words;
 
@@ -52,7 +41,7 @@ static void add(uint32_t w)
 /* A random word of the 32-bit space (A6.1). */
 static uint32_t random_wide(void)
 {
-	return (rnd() & 0x07ffffffu) | (0x1du + rnd() % 3) << 27;
+	return (a32x_random() & 0x07ffffffu) | (0x1du + a32x_random() % 3) << 27;
 }
 
 /* Words in group g matching one entry, the rest random; mostly with the
@@ -64,7 +53,7 @@ static int gen_entry(const struct t32_group *g, const struct t32_pattern *p)
 
 	for (int i = 0; i < PER_ENTRY; i++) {
 		struct a32_insn d;
-		uint32_t w = (rnd() & ~p->mask) | (p->value & p->mask);
+		uint32_t w = (a32x_random() & ~p->mask) | (p->value & p->mask);
 
 		if (i % 4 != 0)
 			w = (w & ~p->sbmask) | (p->value & p->sbmask);
@@ -110,35 +99,6 @@ struct dis {
 	char ops[A32X_MAX_OPS];     /* operands, without the trailing comment */
 	bool undefined, unpredictable;
 };
-
-static bool word_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_';
-}
-
-/* Registers in the operand text, r0-r12/sp/lr/pc (reg-names-std). */
-static int parse_regs(const char *s, uint8_t *r)
-{
-	static const char *const special[] = { "sp", "lr", "pc" };
-	int n = 0;
-
-	for (const char *p = s; *p && n < A32X_MAX_REGS; p++) {
-		if (p != s && word_char(p[-1]))
-			continue;
-		const char *e = p;
-		while (word_char(*e))
-			e++;
-		size_t len = (size_t)(e - p);
-		for (int i = 0; i < 3; i++)
-			if (len == 2 && !strncmp(p, special[i], 2))
-				r[n++] = (uint8_t)(13 + i);
-		if ((len == 2 || len == 3) && p[0] == 'r' &&
-		    isdigit((unsigned char)p[1]) &&
-		    (len == 2 || isdigit((unsigned char)p[2])))
-			r[n++] = (uint8_t)atoi(p + 1);
-	}
-	return n;
-}
 
 static bool hex4(const char *s)
 {
@@ -205,13 +165,6 @@ static long parse_line(char *line, struct dis *out)
 
 /* ---- comparison ----------------------------------------------------------- */
 
-static bool is_coproc(const struct a32_insn *d)
-{
-	return d->op == A32_LDC || d->op == A32_STC || d->op == A32_CDP ||
-	       d->op == A32_MCR || d->op == A32_MRC || d->op == A32_MCRR ||
-	       d->op == A32_MRRC;
-}
-
 /* hw1 = 111x 11xx with coprocessor 10 or 11 (A6.3.18). */
 static bool vfp_space(uint32_t w)
 {
@@ -227,7 +180,7 @@ static bool loose_op(const struct a32_insn *d)
 {
 	if (d->op == A32_VFP || d->op == A32_NEON)
 		return true;
-	if (is_coproc(d) && d->coproc != 14 && d->coproc != 15)
+	if (a32x_is_coproc(d) && d->coproc != 14 && d->coproc != 15)
 		return true;
 	if (d->op == A32_UNDEF && vfp_space(d->raw))
 		return true;
@@ -299,7 +252,7 @@ static const char *compare(const struct a32_insn *d, uint32_t addr,
 		return "objdump: UNPREDICTABLE, decoder: not";
 	nw = t32x_regs(d, x->mnem, want);
 	if (nw >= 0) {
-		ng = parse_regs(x->ops, got);
+		ng = a32x_parse_regs(x->ops, got);
 		/* 16-bit encodings with Rd = Rn (or Rd = Rm in MULS):
 		 * objdump names it once ("adds r0, #1", "muls r1, r0"). */
 		bool rdn_once = !x->wide && nw == ng + 1 && nw >= 2 &&
@@ -441,7 +394,7 @@ static int check_words(const char *objdump, const char *workdir,
 	unsigned shadowed;
 	long seen;
 
-	rng_state = seed;
+	a32x_seed(seed);
 	words = calloc(MAX_WORDS, sizeof(*words));
 	if (!words)
 		return -1;
