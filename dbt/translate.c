@@ -322,7 +322,7 @@ struct fetched {
 };
 
 /* Inside an IT block (ARM DDI 0406C A8.8.54) an instruction takes its
- * condition from ITSTATE, and the 16-bit ones that set flags outside
+ * condition from ITSTATE (BKPT excepted), and the 16-bit ones that set flags outside
  * IT blocks do not; IT, CBZ/CBNZ and conditional B are UNPREDICTABLE
  * there. */
 static void apply_itstate(struct a32_insn *in, uint8_t it)
@@ -334,7 +334,8 @@ static void apply_itstate(struct a32_insn *in, uint8_t it)
 	if (in->op == A32_IT || in->op == A32_CBZ || in->op == A32_CBNZ ||
 	    (in->op == A32_B && in->cond != A32_COND_AL))
 		in->unpred = A32_UNPRED_FIELD;
-	in->cond = (uint8_t)(it >> 4);
+	/* BKPT runs whatever the condition (A8.8.24). */
+	in->cond = in->op == A32_BKPT ? A32_COND_AL : (uint8_t)(it >> 4);
 	if (in->cond == A32_COND_NV)
 		in->cond = A32_COND_AL;
 }
