@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fetches Debian bookworm's newest armmp kernel (armhf) into
 # fixtures/linux/vmlinuz and builds fixtures/linux/initramfs.cpio.gz around
-# the armel busybox and tests/system/initramfs/init. Nothing fetched is
+# the armel busybox, tests/system/initramfs/init and /bin/thumb-check (the
+# Thumb-2 test program tests/dbt/thumb/thumb_c.c, built static here). Nothing fetched is
 # committed; running it again once both files are current does nothing.
 # Usage: scripts/fetch-linux.sh [fixtures dir]   (default: fixtures)
 set -euo pipefail
@@ -11,6 +12,7 @@ dir=$fixtures/linux
 kernel=$dir/vmlinuz
 initramfs=$dir/initramfs.cpio.gz
 init_src=$root/tests/system/initramfs/init
+thumb_src=$root/tests/dbt/thumb/thumb_c.c
 
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -52,13 +54,15 @@ build_initramfs() {
 	local busybox=$fixtures/busybox/busybox-armel
 	"$root/scripts/fetch-busybox.sh" "$fixtures"
 	if [ -f "$initramfs" ] && [ "$initramfs" -nt "$init_src" ] &&
-		[ "$initramfs" -nt "$busybox" ]; then
+		[ "$initramfs" -nt "$busybox" ] && [ "$initramfs" -nt "$thumb_src" ]; then
 		return 0
 	fi
 	local root_fs=$tmp/rootfs
 	mkdir -p "$root_fs"/{bin,sbin,dev,proc,sys,tmp,root,etc,usr/bin,usr/sbin}
 	install -m 755 "$busybox" "$root_fs/bin/busybox"
 	install -m 755 "$init_src" "$root_fs/init"
+	${ARM_LINUX_CC:-arm-linux-gnueabi-gcc} -static -mthumb -march=armv7-a -O2 \
+		-o "$root_fs/bin/thumb-check" "$thumb_src"
 	# Applet links are made by /init at boot (busybox --install), so the
 	# archive does not depend on the host knowing the applet list.
 	ln -s busybox "$root_fs/bin/sh"

@@ -26,6 +26,7 @@ KERNEL = os.path.join(ROOT, "fixtures/linux/vmlinuz")
 INITRD = os.path.join(ROOT, "fixtures/linux/initramfs.cpio.gz")
 PROMPT = "/ # "
 
+THUMB_CMD = "thumb-check; echo exit $?"
 # The session of issue 5: each command's output is compared.
 COMMANDS = [
     "uname -a",
@@ -36,6 +37,8 @@ COMMANDS = [
     "seq 1 30000 > /tmp/n && gzip -c /tmp/n > /tmp/n.gz && gunzip -c /tmp/n.gz | sha256sum && sha256sum < /tmp/n && wc -c < /tmp/n",
     "seq 1 1000 | awk '{s+=$1} END {print s}' | tr 0-9 a-j",
     "i=0; while [ $i -lt 200 ]; do /bin/true; i=$((i+1)); done; echo forked $i",
+    # Thumb-2 user code: syscalls, a Thumb signal handler, longjmp.
+    THUMB_CMD,
 ]
 TIMING = re.compile(r"^\[ *\d+\.\d+\]|BogoMIPS|^Features")
 TMPFS_SIZE = re.compile(r"size=(\d+)k,nr_inodes=(\d+)")
@@ -83,8 +86,8 @@ def check(name, ok, detail=""):
 
 
 def main():
-    if not (os.path.exists(KERNEL) and os.path.exists(INITRD)):
-        subprocess.run([os.path.join(ROOT, "scripts/fetch-linux.sh")], check=True)
+    # Fetches what is missing, rebuilds a stale initramfs, else nothing.
+    subprocess.run([os.path.join(ROOT, "scripts/fetch-linux.sh")], check=True)
     append = "console=ttyAMA0 quiet"
     t0 = time.monotonic()
     ref, rr = session(["qemu-system-arm", "-M", "virt", "-cpu", "cortex-a15", "-m", "256M",
@@ -111,6 +114,10 @@ def main():
         same = got[cmd] == ref[cmd] and ref[cmd] and not ref[cmd][0].startswith("<no output")
         detail = "" if same else "\n  qemu-system-arm: %r\n  armvisor:        %r" % (ref[cmd], got[cmd])
         check("same output: %s" % cmd[:60], same, detail)
+    # The program is there and ran to its end (not "not found" on both).
+    check("armvisor: the Thumb program ran (signal 10, longjmp 42, exit 0)",
+          all(l in got[THUMB_CMD] for l in ("signal 10", "longjmp 42", "exit 0")),
+          repr(got[THUMB_CMD]))
     check("armvisor: poweroff -f ends QEMU with success",
           not ra.timed_out and ra.status == qemu.EXIT_SUCCESS, "status %s" % ra.status)
     if failed:
