@@ -237,6 +237,13 @@ int a32_decode(uint32_t insn, struct a32_insn *out)
 	return 0;
 }
 
+bool a32_op_is_logical(enum a32_op op)
+{
+	return op == A32_AND || op == A32_EOR || op == A32_TST ||
+	       op == A32_TEQ || op == A32_ORR || op == A32_ORN ||
+	       op == A32_MOV || op == A32_BIC || op == A32_MVN;
+}
+
 bool a32_op_is_t32_only(enum a32_op op)
 {
 	return op == A32_ORN || op == A32_CBZ || op == A32_CBNZ ||

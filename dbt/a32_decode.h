@@ -213,6 +213,10 @@ int a32_decode(uint32_t insn, struct a32_insn *out);
  * (SMULxy is "smulxy"; parallel ops are e.g. "uqadd16"). */
 const char *a32_op_name(enum a32_op op);
 
+/* The data-processing ops whose carry comes from the shifter, not an
+ * addition (A8.4.1): AND, EOR, TST, TEQ, ORR, ORN, MOV, BIC, MVN. */
+bool a32_op_is_logical(enum a32_op op);
+
 /* True for the ops only T32 encodes (ORN, CBZ/CBNZ, TBB/TBH, IT): the
  * A32 decoder never produces them. */
 bool a32_op_is_t32_only(enum a32_op op);

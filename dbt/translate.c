@@ -141,13 +141,6 @@ static bool op_in(unsigned op, unsigned lo, unsigned hi)
 	return op >= lo && op <= hi;
 }
 
-static bool is_dp_logical(unsigned op)
-{
-	return op == A32_AND || op == A32_EOR || op == A32_TST ||
-	       op == A32_TEQ || op == A32_ORR || op == A32_MOV ||
-	       op == A32_BIC || op == A32_MVN;
-}
-
 static bool is_dp_compare(unsigned op)
 {
 	return op_in(op, A32_TST, A32_CMN);
@@ -214,7 +207,7 @@ static void flag_effects(const struct dbt *d, const struct a32_insn *in,
 		r |= TR_C;
 	if (op == A32_ADC || op == A32_SBC || op == A32_RSC)
 		r |= TR_C;
-	if (is_dp_logical(op) && in->s) {
+	if (a32_op_is_logical((enum a32_op)op) && in->s) {
 		w = TR_N | TR_Z;
 		bool carry = in->form == A32_FORM_IMM ? in->imm_carry
 			   : in->form == A32_FORM_REG_IMM

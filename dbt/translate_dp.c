@@ -24,13 +24,6 @@ struct operand {
 	uint8_t carry_const;
 };
 
-static bool is_logical(unsigned op)
-{
-	return op == A32_AND || op == A32_EOR || op == A32_TST ||
-	       op == A32_TEQ || op == A32_ORR || op == A32_MOV ||
-	       op == A32_BIC || op == A32_MVN || op == A32_ORN;
-}
-
 static bool is_compare(unsigned op)
 {
 	return op >= A32_TST && op <= A32_CMN;
@@ -385,7 +378,7 @@ bool dbt_tr_dp(struct tr *t, const struct a32_insn *in)
 		tr_clobber(t);
 	if (movs_shift(t, in))
 		return true;
-	bool logic = is_logical(op);
+	bool logic = a32_op_is_logical((enum a32_op)op);
 	bool need_c = logic && in->s && (t->live_after & TR_C);
 	struct operand o;
 	get_operand(t, in, need_c, &o);
