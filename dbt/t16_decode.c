@@ -18,6 +18,21 @@ static void flags_unless_it(struct a32_insn *o)
 	o->s_unless_it = 1;
 }
 
+/* Rdn of a two-operand form: a compare (TST/TEQ/CMP/CMN) reads it and
+ * always sets flags; MOV and MVN only write it; the rest read and write
+ * it. Returns whether it was a compare. */
+static bool set_rdn(struct a32_insn *o, uint8_t r)
+{
+	if (o->op >= A32_TST && o->op <= A32_CMN) {
+		o->rn = r;
+		o->s = 1;
+		return true;
+	}
+	o->rd = r;
+	o->rn = o->op == A32_MOV || o->op == A32_MVN ? 0 : r;
+	return false;
+}
+
 /* LSL/LSR/ASR (immediate) T1: MOV with a DecodeImmShift operand. */
 static void f_shift_imm(uint16_t h, struct a32_insn *o)
 {
@@ -58,33 +73,19 @@ static void f_addsub_imm3(uint16_t h, struct a32_insn *o)
 /* MOV/CMP/ADD/SUB (immediate) with Rdn in 10:8 and imm8. */
 static void f_imm8(uint16_t h, struct a32_insn *o)
 {
-	uint8_t r = (uint8_t)bits(h, 10, 8);
 	o->form = A32_FORM_IMM;
 	o->imm = bits(h, 7, 0);
-	if (o->op == A32_CMP) {
-		o->rn = r;
-		o->s = 1;
-		return;
-	}
-	o->rd = r;
-	o->rn = o->op == A32_MOV ? 0 : r;
-	flags_unless_it(o);
+	if (!set_rdn(o, (uint8_t)bits(h, 10, 8)))
+		flags_unless_it(o);
 }
 
 /* Data processing (A6.2.2): Rdn in 2:0, Rm in 5:3. */
 static void f_dp(uint16_t h, struct a32_insn *o)
 {
-	uint8_t rdn = (uint8_t)bits(h, 2, 0), rm = (uint8_t)bits(h, 5, 3);
 	o->form = A32_FORM_REG_IMM;
-	o->rm = rm;
-	if (o->op == A32_TST || o->op == A32_CMP || o->op == A32_CMN) {
-		o->rn = rdn;
-		o->s = 1;
-		return;
-	}
-	o->rd = rdn;
-	o->rn = o->op == A32_MVN ? 0 : rdn;
-	flags_unless_it(o);
+	o->rm = (uint8_t)bits(h, 5, 3);
+	if (!set_rdn(o, (uint8_t)bits(h, 2, 0)))
+		flags_unless_it(o);
 }
 
 /* LSL/LSR/ASR/ROR (register) T1: MOV Rdn, Rdn, <shift> Rm. */
@@ -121,16 +122,9 @@ static void f_mul(uint16_t h, struct a32_insn *o)
 /* ADD/CMP/MOV (register) with high registers (A6.2.3). */
 static void f_high(uint16_t h, struct a32_insn *o)
 {
-	uint8_t r = (uint8_t)(bits(h, 7, 7) << 3 | bits(h, 2, 0));
 	o->rm = (uint8_t)bits(h, 6, 3);
 	o->form = A32_FORM_REG_IMM;
-	if (o->op == A32_CMP) {
-		o->rn = r;
-		o->s = 1;
-		return;
-	}
-	o->rd = r;
-	o->rn = o->op == A32_ADD ? r : 0;
+	set_rdn(o, (uint8_t)(bits(h, 7, 7) << 3 | bits(h, 2, 0)));
 }
 
 static void f_bx(uint16_t h, struct a32_insn *o)
