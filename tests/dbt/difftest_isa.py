@@ -241,6 +241,18 @@ def g_movw(ctx):
 
 # ---- multiplies (A5.2.5, A5.2.6, A5.4.4) ------------------------------------
 
+# The multiplies both instruction sets share (the A32 and T32 generators).
+LONG_MULS = ("umull", "smull", "umlal", "smlal", "umaal",
+             "smlalbb", "smlalbt", "smlaltb", "smlaltt",
+             "smlald", "smlaldx", "smlsld", "smlsldx")
+DSP_MULS = ("smulbb", "smulbt", "smultb", "smultt", "smulwb",
+            "smulwt", "smuad", "smuadx", "smusd", "smusdx",
+            "smmul", "smmulr")
+DSP_MACS = ("smlabb", "smlabt", "smlatb", "smlatt", "smlawb",
+            "smlawt", "smlad", "smladx", "smlsd", "smlsdx",
+            "smmla", "smmlar", "smmls", "smmlsr")
+
+
 def g_mul(ctx):
     rng, c = ctx.rng, ctx.cond()
     kind = rng.below(6)
@@ -256,20 +268,14 @@ def g_mul(ctx):
     if kind == 1:
         # RdLo == RdHi is UNPREDICTABLE for every long multiply.
         lo, hi = ctx.dests(2)
-        op = rng.pick(("umull", "smull", "umlal", "smlal", "umaal",
-                       "smlalbb", "smlalbt", "smlaltb", "smlaltt",
-                       "smlald", "smlaldx", "smlsld", "smlsldx"))
+        op = rng.pick(LONG_MULS)
         s = s if op in ("umull", "smull", "umlal", "smlal") else ""
         return ["%s%s%s %s, %s, %s, %s" % (op, s, c, reg(lo), reg(hi),
                                            reg(n), reg(m))]
     if kind == 2:
-        op = rng.pick(("smulbb", "smulbt", "smultb", "smultt", "smulwb",
-                       "smulwt", "smuad", "smuadx", "smusd", "smusdx",
-                       "smmul", "smmulr"))
+        op = rng.pick(DSP_MULS)
         return ["%s%s %s, %s, %s" % (op, c, reg(d), reg(n), reg(m))]
-    op = rng.pick(("smlabb", "smlabt", "smlatb", "smlatt", "smlawb",
-                   "smlawt", "smlad", "smladx", "smlsd", "smlsdx",
-                   "smmla", "smmlar", "smmls", "smmlsr"))
+    op = rng.pick(DSP_MACS)
     return ["%s%s %s, %s, %s, %s" % (op, c, reg(d), reg(n), reg(m), reg(a))]
 
 

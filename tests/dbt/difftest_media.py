@@ -49,9 +49,10 @@ def g_bitfield(ctx):
     return ["%s%s %s, %s, #%d, #%d" % (op, c, d, reg(ctx.src()), lsb, width)]
 
 
-def g_sat(ctx):
+def g_sat(ctx, asr_max=32):
     """QADD/QSUB/QDADD/QDSUB (A8.8.124-A8.8.131) and SSAT/USAT and their
-    16-bit forms (A8.8.159, A8.8.246 etc.), with the encodable ranges."""
+    16-bit forms (A8.8.159, A8.8.246 etc.), with the encodable ranges
+    (asr_max: ASR #32 is A32 only)."""
     rng = ctx.rng
     d, n, m = ctx.dest(), ctx.src(), ctx.src()
     lines = preset_edges(ctx, sorted({n, m}))
@@ -65,7 +66,7 @@ def g_sat(ctx):
         return lines + ["%s%s %s, #%d, %s" % (op, c, reg(d), sat, reg(n))]
     sat = rng.between(1, 32) if op == "ssat" else rng.between(0, 31)
     shift = rng.pick(("", ", lsl #%d" % rng.between(0, 31),
-                      ", asr #%d" % rng.between(1, 32)))
+                      ", asr #%d" % rng.between(1, asr_max)))
     return lines + ["%s%s %s, #%d, %s%s" % (op, c, reg(d), sat, reg(n),
                                             shift)]
 

@@ -10,9 +10,10 @@ class, which writes its blocks itself.  SP and PC appear only where an
 encoding allows them (BadReg, A6.3.2 and A8.8).
 """
 
-from difftest_isa import (BUF_ADDR, CONDS, LR, PC, SHIFT_AMOUNTS, Ctx,
-                          imm_shift, reg, set_reg, shift_text)
-from difftest_media import preset_edges
+from difftest_isa import (BUF_ADDR, CONDS, DSP_MACS, DSP_MULS, LONG_MULS, LR,
+                          PC, SHIFT_AMOUNTS, Ctx, imm_shift, reg, set_reg,
+                          shift_text)
+from difftest_media import g_sat
 
 LOW = tuple(range(8))
 HIGH = (8, 9, 10, 11, 12, LR)
@@ -256,41 +257,20 @@ def g_tmul(ctx):
         return ["%s%s %s, %s, %s%s" % (op, c, reg(d), reg(n), reg(m), acc)]
     if kind == 2:
         lo, hi = ctx.dests(2)
-        op = rng.pick(("umull", "smull", "umlal", "smlal", "umaal",
-                       "smlalbb", "smlalbt", "smlaltb", "smlaltt",
-                       "smlald", "smlaldx", "smlsld", "smlsldx"))
+        op = rng.pick(LONG_MULS)
         return ["%s%s %s, %s, %s, %s" % (op, c, reg(lo), reg(hi),
                                          reg(n), reg(m))]
     if kind == 3:
-        op = rng.pick(("smulbb", "smulbt", "smultb", "smultt", "smulwb",
-                       "smulwt", "smuad", "smuadx", "smusd", "smusdx",
-                       "smmul", "smmulr"))
+        op = rng.pick(DSP_MULS)
         return ["%s%s %s, %s, %s" % (op, c, reg(d), reg(n), reg(m))]
-    op = rng.pick(("smlabb", "smlabt", "smlatb", "smlatt", "smlawb",
-                   "smlawt", "smlad", "smladx", "smlsd", "smlsdx",
-                   "smmla", "smmlar", "smmls", "smmlsr"))
+    op = rng.pick(DSP_MACS)
     return ["%s%s %s, %s, %s, %s" % (op, c, reg(d), reg(n), reg(m), reg(a))]
 
 
 def g_tsat(ctx):
     """As the A32 saturation class, but SSAT/USAT shift ASR #1-#31 only:
     Thumb has no ASR #32 form (A8.8.159)."""
-    rng = ctx.rng
-    d, n, m = ctx.dest(), ctx.src(), ctx.src()
-    lines = preset_edges(ctx, sorted({n, m}))
-    op = rng.pick(("qadd", "qsub", "qdadd", "qdsub",
-                   "ssat", "usat", "ssat16", "usat16"))
-    c = ctx.cond()
-    if op.startswith("q"):
-        return lines + ["%s%s %s, %s, %s" % (op, c, reg(d), reg(m), reg(n))]
-    if op.endswith("16"):
-        sat = rng.between(1, 16) if op == "ssat16" else rng.between(0, 15)
-        return lines + ["%s%s %s, #%d, %s" % (op, c, reg(d), sat, reg(n))]
-    sat = rng.between(1, 32) if op == "ssat" else rng.between(0, 31)
-    shift = rng.pick(("", ", lsl #%d" % rng.between(0, 31),
-                      ", asr #%d" % rng.between(1, 31)))
-    return lines + ["%s%s %s, #%d, %s%s" % (op, c, reg(d), sat, reg(n),
-                                            shift)]
+    return g_sat(ctx, asr_max=31)
 
 
 # ---- IT blocks (A8.8.54) ----------------------------------------------------
